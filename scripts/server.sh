@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts the provisioned WildFly with the archive deployed, its state under ARCA_DATA_DIR.
+# Used by ./arca run and by the tests that restart the archive; does not build.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=$(mkdir -p "${ARCA_DATA_DIR:-$ROOT/data}" && cd "${ARCA_DATA_DIR:-$ROOT/data}" && pwd)
+SERVER="$ROOT/ear/target/server"
+BASE="$DATA/wildfly"
+BIND=${ARCA_BIND_ADDRESS:-127.0.0.1}
+
+# The server's configuration comes from the build each time (changes belong in LDAP or in
+# ear/src/main/wildfly/configure.cli); logs and runtime data stay under the data folder.
+mkdir -p "$BASE/configuration" "$BASE/deployments" "$BASE/log" "$BASE/data"
+cp -r "$SERVER/standalone/configuration/." "$BASE/configuration/"
+rm -f "$BASE/deployments/"arca.ear.*
+cp "$ROOT/ear/target/arca.ear" "$BASE/deployments/arca.ear"
+
+db_url=${ARCA_DB_URL:-"jdbc:h2:file:$DATA/db/arca"}
+case "$db_url" in
+  jdbc:postgresql:*) db_driver=postgresql ;;
+  jdbc:h2:*)         db_driver=h2 ;;
+  *) echo "arca: ARCA_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, not '$db_url'" >&2; exit 2 ;;
+esac
+
+props=(
+  "-Djboss.server.base.dir=$BASE"
+  "-Darca.data.dir=$DATA"
+  "-Darca.db.url=$db_url"
+  "-Darca.db.driver=$db_driver"
+)
+[ -n "${ARCA_DB_USER:-}" ] && props+=("-Darca.db.user=$ARCA_DB_USER")
+[ -n "${ARCA_DB_PASSWORD:-}" ] && props+=("-Darca.db.password=$ARCA_DB_PASSWORD")
+
+echo "arca: data in $DATA, database $db_url" >&2
+exec "$SERVER/bin/standalone.sh" -b "$BIND" -bmanagement "$BIND" "${props[@]}" "$@"
