@@ -189,7 +189,7 @@ public class GenerateDictionary {
     // ---------------------------------------------------------------- merge and cross-check
 
     static TreeMap<String, Element> merge(Map<String, Element> py, Map<String, Element> dc, List<String> report) {
-        TreeMap<String, Element> out = new TreeMap<>(Comparator.comparingLong(GenerateDictionary::sortKey));
+        TreeMap<String, Element> out = new TreeMap<>(TAG_ORDER);
         out.putAll(py);
         java.util.Set<String> covered = new java.util.HashSet<>();
         for (Element d : dc.values()) {
@@ -232,12 +232,9 @@ public class GenerateDictionary {
         return null;
     }
 
-    /** Order by tag with 'x' read as 0, then by pattern, so the table is sorted for binary search. */
-    static long sortKey(String tag) {
-        long v = Long.parseLong(tag.replace('x', '0'), 16);
-        long mask = Long.parseLong(tag.replaceAll("[0-9A-F]", "F").replace('x', '0'), 16);
-        return (v << 32) | (~mask & 0xFFFFFFFFL);
-    }
+    /** Order by tag with 'x' read as 0 (upper-case hex sorts like the unsigned number), exact tags first. */
+    static final Comparator<String> TAG_ORDER =
+            Comparator.comparing((String t) -> t.replace('x', '0')).thenComparing(Comparator.naturalOrder());
 
     static void checkKeywordsUnique(Iterable<Element> elements) {
         Map<String, String> seen = new HashMap<>();
@@ -278,20 +275,38 @@ public class GenerateDictionary {
         write(RES + "uids.tsv", b.toString());
     }
 
+    /**
+     * The tag a repeating entry is known by (Tag constant, tagOf): its lowest instance that is
+     * not a group length and not an exact entry, e.g. (0028,0410) for (0028,04x0), since
+     * (0028,0400) is Transform Label. ElementDictionary computes the same at load time.
+     */
+    static int firstInstance(String pattern, Map<String, Element> elements) {
+        int base = Integer.parseUnsignedInt(pattern.replace('x', '0'), 16);
+        int free = ~Integer.parseUnsignedInt(pattern.replaceAll("[0-9A-F]", "F").replace('x', '0'), 16);
+        int sub = 0;
+        do {
+            int tag = base | sub;
+            if ((tag & 0xFFFF) != 0 && !elements.containsKey(String.format("%08X", tag))) return tag;
+            sub = (sub - free) & free; // next subset of the free bits, ascending
+        } while (sub != 0);
+        throw new IllegalStateException("no free instance of " + pattern);
+    }
+
     static void writeTagJava(Map<String, Element> elements) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("// ").append(HEADER).append("\npackage org.arca.dicom.dict;\n\n");
         b.append("/**\n * Tags of the DICOM data dictionary (PS3.6 and the command group of PS3.7), by keyword,\n")
-                .append(" * retired ones included. A repeating-group element (e.g. 60xx,3000) is given with its\n")
-                .append(" * first group (0x60003000); add the group offset to address another instance.\n */\n");
+                .append(" * retired ones included. A repeating element (e.g. 60xx,3000) is given by its first\n")
+                .append(" * instance (0x60003000); add the group offset to address another one.\n */\n");
         b.append("public final class Tag {\n    private Tag() {}\n\n");
         for (Element e : elements.values()) {
             if (e.keyword().isEmpty()) continue;
             b.append("    /** (").append(e.tag(), 0, 4).append(',').append(e.tag(), 4, 8).append(") ")
                     .append(e.vr()).append(" ").append(e.vm()).append(' ').append(javadoc(e.name()))
                     .append(e.retired() ? " (retired)" : "").append(" */\n");
+            int tag = e.tag().indexOf('x') < 0 ? Integer.parseUnsignedInt(e.tag(), 16) : firstInstance(e.tag(), elements);
             b.append("    public static final int ").append(e.keyword()).append(" = 0x")
-                    .append(e.tag().replace('x', '0')).append(";\n");
+                    .append(String.format("%08X", tag)).append(";\n");
         }
         b.append("}\n");
         write(SRC + "Tag.java", b.toString());
