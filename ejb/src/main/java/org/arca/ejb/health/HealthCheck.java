@@ -19,6 +19,7 @@ import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
 import javax.sql.DataSource;
 import org.arca.ejb.db.DatabaseSchema;
+import org.arca.ejb.ldap.Directory;
 import org.arca.ejb.runtime.Settings;
 
 /**
@@ -41,6 +42,8 @@ public class HealthCheck {
     @EJB
     private DatabaseSchema schema;
 
+    @EJB
+    private Directory directory;
 
     public List<ComponentHealth> check() {
         return List.of(database(), ldap(), jms(), storage());
@@ -62,10 +65,10 @@ public class HealthCheck {
     ComponentHealth ldap() {
         String dn = "dicomDeviceName=" + Settings.deviceName() + "," + Settings.DEVICES_ROOT;
         try {
-            DirContext ctx = null;
+            DirContext ctx = directory.connect();
             try {
                 Attributes attrs = ctx.getAttributes(dn, new String[] {"dicomDeviceName"});
-                return ComponentHealth.up("ldap", String.valueOf(attrs.get("dicomDeviceName").get()));
+                return ComponentHealth.up("ldap", directory.url() + " " + attrs.get("dicomDeviceName").get());
             } finally {
                 ctx.close();
             }
