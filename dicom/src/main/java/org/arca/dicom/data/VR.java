@@ -45,6 +45,46 @@ public enum VR {
         return padding;
     }
 
+    /**
+     * Size in bytes of the numbers a binary value is made of, i.e. the unit whose byte order
+     * flips between little and big endian (PS3.5 7.3); 1 when nothing is swapped.
+     */
+    public int swapUnit() {
+        switch (this) {
+            case AT: case OW: case SS: case US:
+                return 2;
+            case FL: case OF: case OL: case SL: case UL:
+                return 4;
+            case FD: case OD: case OV: case SV: case UV:
+                return 8;
+            default:
+                return 1;
+        }
+    }
+
+    /** True for the VRs whose value is text (PS3.5 6.2), i.e. everything decoded as a string. */
+    public boolean isText() {
+        return padding == ' ' || this == UI;
+    }
+
+    /**
+     * True for the text VRs that Specific Character Set (0008,0005) applies to (PS3.5 6.1.2.3);
+     * the other text VRs use the default repertoire only.
+     */
+    public boolean usesCharacterSet() {
+        switch (this) {
+            case LO: case LT: case PN: case SH: case ST: case UC: case UT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** True when the value may hold several values separated by backslash. */
+    public boolean isMultiValuedText() {
+        return isText() && this != LT && this != ST && this != UT && this != UR;
+    }
+
     /** The VR for the two bytes read from an explicit-VR header, or null when they name none. */
     public static VR ofCode(int code) {
         return BY_CODE[code & 0xFFFF];
