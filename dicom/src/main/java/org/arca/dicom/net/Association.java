@@ -399,15 +399,10 @@ public final class Association {
         LOG.log(Level.FINE, "{0}: {1}", new Object[] {this, closeCause.getMessage()});
         failOutstanding(closeCause);
         try {
-            if (!out.sendControlNoWait(ab.encode(), 1000)) {
-                finish(closeCause);
-                return;
-            }
+            out.sendAbort(ab.encode());
         } catch (IOException e) {
             finish(closeCause);
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         IOException c = closeCause;
         Timers.schedule(() -> finish(c), options.artimTimeout());

@@ -2,13 +2,14 @@ package org.arca.dicom.net.pdu;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The sending half of a connection. One lock serialises whole DIMSE messages (PDVs of
- * different messages must not interleave); one reusable buffer, sized to the peer's maximum
- * PDU length, holds each outgoing P-DATA-TF so a PDU leaves in a single write.
+ * The sending half of a connection. A lock serialises whole DIMSE messages (PDVs of
+ * different messages must not interleave); each single PDU is written under this object's
+ * monitor, so an A-ABORT can still go out between two PDUs of a message in progress. One
+ * reusable buffer, sized to the peer's maximum PDU length, holds each outgoing P-DATA-TF so
+ * a PDU leaves in a single write.
  */
 public final class PduOutput {
     /** Used when the peer announces 0 (no limit): large PDUs, bounded memory. */
@@ -47,10 +48,6 @@ public final class PduOutput {
         lock.lock();
     }
 
-    public boolean tryLock(long millis) throws InterruptedException {
-        return lock.tryLock(millis, TimeUnit.MILLISECONDS);
-    }
-
     public void unlock() {
         lock.unlock();
     }
@@ -58,32 +55,28 @@ public final class PduOutput {
     /** Sends the fragment in the buffer as one P-DATA-TF with one PDV; caller holds the lock. */
     public void sendFragment(int pcid, int controlHeader, int len) throws IOException {
         PDataTF.putHeaders(buf, pcid, controlHeader, len);
-        out.write(buf, 0, PAYLOAD_OFFSET + len);
-        out.flush();
+        synchronized (this) {
+            out.write(buf, 0, PAYLOAD_OFFSET + len);
+            out.flush();
+        }
     }
 
     /** Sends a complete control PDU (association, release, abort) atomically. */
     public void sendControl(byte[] pdu) throws IOException {
         lock.lock();
         try {
-            out.write(pdu);
-            out.flush();
+            synchronized (this) {
+                out.write(pdu);
+                out.flush();
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Sends a control PDU without waiting for a stuck message sender (used by abort). */
-    public boolean sendControlNoWait(byte[] pdu, long millis) throws IOException, InterruptedException {
-        if (!lock.tryLock(millis, TimeUnit.MILLISECONDS)) {
-            return false;
-        }
-        try {
-            out.write(pdu);
-            out.flush();
-            return true;
-        } finally {
-            lock.unlock();
-        }
+    /** Sends A-ABORT at the next PDU boundary, even while a message is being written. */
+    public synchronized void sendAbort(byte[] pdu) throws IOException {
+        out.write(pdu);
+        out.flush();
     }
 }
