@@ -149,6 +149,11 @@ public final class Association {
         return options;
     }
 
+    /** The TLS session when the connection is secured, else null. */
+    public javax.net.ssl.SSLSession tlsSession() {
+        return socket instanceof javax.net.ssl.SSLSocket ? ((javax.net.ssl.SSLSocket) socket).getSession() : null;
+    }
+
     /** Accepted transfer syntax of a presentation context, null if not accepted. */
     public String transferSyntax(int pcid) {
         return pcid > 0 && pcid < 256 ? pcTransferSyntax[pcid] : null;
