@@ -4,32 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.arca.dicom.net.dimse.Command;
-import org.arca.dicom.net.dimse.CommandField;
 import org.arca.dicom.net.dimse.Commands;
 import org.arca.dicom.net.dimse.DataWriter;
-import org.arca.dicom.net.dimse.DimseDispatcher;
-import org.arca.dicom.net.dimse.DimseRequest;
 import org.arca.dicom.net.dimse.DimseResponse;
-import org.arca.dicom.net.dimse.DimseTimeoutException;
 import org.arca.dicom.net.dimse.PdvInputStream;
 import org.arca.dicom.net.dimse.PdvOutputStream;
 import org.arca.dicom.net.dimse.ServiceHandlers;
-import org.arca.dicom.net.dimse.StoreRequest;
 import org.arca.dicom.net.pdu.AAbort;
 import org.arca.dicom.net.pdu.AAssociateAC;
 import org.arca.dicom.net.pdu.AAssociateRQ;
@@ -57,8 +45,6 @@ public final class Association {
     private final AAssociateRQ rq;
     private final AAssociateAC ac;
     private final ConnectionOptions options;
-    private final ServiceHandlers handlers;
-    private final Executor executor;
     final PduInput in;
     final InputStream rawIn;
     final PduOutput out;
@@ -71,11 +57,8 @@ public final class Association {
     private boolean peerRequestedRelease;
     private volatile IOException closeCause;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Map<Integer, BlockingQueue<Object>> pending = new ConcurrentHashMap<>();
-    private final Map<Integer, DimseRequest> performing = new ConcurrentHashMap<>();
-    private final AtomicInteger performingCount = new AtomicInteger();
-    private final AtomicInteger nextMessageID = new AtomicInteger();
-    private final Semaphore window;
+    private final DimsePerformer performer;
+    private final DimseInvoker invoker;
     private final CopyOnWriteArrayList<Consumer<Association>> closeListeners = new CopyOnWriteArrayList<>();
 
     Association(Socket socket, InputStream rawIn, PduInput in, PduOutput out, boolean requestor, AAssociateRQ rq,
@@ -88,8 +71,7 @@ public final class Association {
         this.rq = rq;
         this.ac = ac;
         this.options = options;
-        this.handlers = handlers == null ? new ServiceHandlers() : handlers;
-        this.executor = executor;
+        this.performer = new DimsePerformer(this, handlers == null ? new ServiceHandlers() : handlers, executor);
         for (PresentationContext pc : ac.presentationContexts()) {
             PresentationContext proposed = rq.presentationContext(pc.id());
             if (pc.isAccepted() && proposed != null) {
@@ -100,7 +82,7 @@ public final class Association {
         out.peerMaxPduLength((requestor ? ac : rq).userInformation().maxPduLength());
         AsyncOpsWindow w = ac.userInformation().asyncOpsWindow();
         int invoke = w == null ? 1 : w.maxOpsInvoked();
-        window = requestor && invoke > 0 ? new Semaphore(invoke) : null;
+        invoker = new DimseInvoker(this, requestor ? invoke : 0);
     }
 
     /** Opens an association as requestor; see {@link AssociationRequestor}. */
@@ -201,11 +183,7 @@ public final class Association {
     // ---- DIMSE operations (SCU role) ----------------------------------------------------------
 
     public int nextMessageID() {
-        int id;
-        do {
-            id = nextMessageID.incrementAndGet() & 0xFFFF;
-        } while (id == 0 || pending.containsKey(id));
-        return id;
+        return invoker.nextMessageID();
     }
 
     private int requirePc(String cuid, String tsuid) throws IOException {
@@ -276,14 +254,11 @@ public final class Association {
 
     /** Sends C-CANCEL-RQ for an outstanding C-FIND/C-MOVE/C-GET of this association. */
     public void cancel(int messageID) throws IOException {
-        BlockingQueue<Object> q = pending.get(messageID);
-        if (q == null) {
-            return;
+        int pcid = invoker.presentationContextOf(messageID);
+        if (pcid > 0) {
+            send(pcid, Commands.cCancelRQ(messageID), null);
         }
-        send(pendingPcid.getOrDefault(messageID, 1), Commands.cCancelRQ(messageID), null);
     }
-
-    private final Map<Integer, Integer> pendingPcid = new ConcurrentHashMap<>();
 
     /**
      * Sends a request and waits for its final response; pending responses go to
@@ -291,41 +266,7 @@ public final class Association {
      */
     public DimseResponse invoke(int pcid, Command request, DataWriter data, Consumer<DimseResponse> onPending)
             throws IOException, InterruptedException {
-        if (window != null) {
-            window.acquire();
-        }
-        int id = request.messageID();
-        BlockingQueue<Object> q = new LinkedBlockingQueue<>();
-        pending.put(id, q);
-        pendingPcid.put(id, pcid);
-        try {
-            send(pcid, request, data);
-            while (true) {
-                int timeout = options.dimseTimeout();
-                Object r = timeout > 0 ? q.poll(timeout, TimeUnit.MILLISECONDS) : q.take();
-                if (r == null) {
-                    abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
-                    throw new DimseTimeoutException("no response to " + request + " within " + timeout + " ms");
-                }
-                if (r instanceof IOException) {
-                    IOException e = (IOException) r;
-                    throw new IOException(e.getMessage(), e);
-                }
-                DimseResponse rsp = (DimseResponse) r;
-                if (!rsp.isPending()) {
-                    return rsp;
-                }
-                if (onPending != null) {
-                    onPending.accept(rsp);
-                }
-            }
-        } finally {
-            pending.remove(id);
-            pendingPcid.remove(id);
-            if (window != null) {
-                window.release();
-            }
-        }
+        return invoker.invoke(pcid, request, data, onPending);
     }
 
     /**
@@ -465,7 +406,7 @@ public final class Association {
     /** After the peer's A-RELEASE-RQ, answer once every request it made has been answered. */
     private void maybeSendReleaseRP() {
         synchronized (stateLock) {
-            if (!peerRequestedRelease || state != State.ESTABLISHED || performingCount.get() > 0) {
+            if (!peerRequestedRelease || state != State.ESTABLISHED || performer.performing() > 0) {
                 return;
             }
             try {
@@ -482,7 +423,7 @@ public final class Association {
     /** A read timed out: abort if idle, keep waiting while operations are outstanding. */
     boolean onReadTimeout() {
         State s = state();
-        if (s == State.ESTABLISHED && (!pending.isEmpty() || performingCount.get() > 0)) {
+        if (s == State.ESTABLISHED && (invoker.outstanding() > 0 || performer.performing() > 0)) {
             return true;
         }
         if (s == State.ESTABLISHED || s == State.AWAITING_RELEASE_RP || s == State.COLLISION_AWAITING_RP) {
@@ -493,50 +434,22 @@ public final class Association {
     }
 
     void onMessage(int pcid, Command cmd, byte[] data) {
-        int field = cmd.commandField();
-        if (CommandField.isResponse(field)) {
-            BlockingQueue<Object> q = pending.get(cmd.messageIDBeingRespondedTo());
-            if (q != null) {
-                q.add(new DimseResponse(cmd, data));
-            } else {
+        if (cmd.isResponse()) {
+            if (!invoker.deliver(new DimseResponse(cmd, data))) {
                 LOG.log(Level.FINE, "{0}: response to unknown message {1}", new Object[] {this, cmd});
             }
-            return;
+        } else {
+            performer.onRequest(pcid, cmd, data);
         }
-        if (field == CommandField.C_CANCEL_RQ) {
-            DimseRequest r = performing.get(cmd.messageIDBeingRespondedTo());
-            if (r != null) {
-                r.cancel();
-            }
-            return;
-        }
-        DimseRequest r = DimseDispatcher.newRequest(this, pcid, cmd, transferSyntax(pcid));
-        dispatch(r, () -> DimseDispatcher.perform(handlers, r, data));
     }
 
     void onStoreRequest(int pcid, Command cmd, PdvInputStream data) {
-        StoreRequest r = (StoreRequest) DimseDispatcher.newRequest(this, pcid, cmd, transferSyntax(pcid));
-        dispatch(r, () -> DimseDispatcher.performStore(handlers, r, data));
+        performer.onStoreRequest(pcid, cmd, data);
     }
 
-    private void dispatch(DimseRequest r, Runnable task) {
-        performingCount.incrementAndGet();
-        performing.put(r.messageID(), r);
-        try {
-            executor.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    performing.remove(r.messageID());
-                    performingCount.decrementAndGet();
-                    maybeSendReleaseRP();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            performing.remove(r.messageID());
-            performingCount.decrementAndGet();
-            abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED, e);
-        }
+    /** Called by the performer when a request from the peer has been answered. */
+    void requestPerformed() {
+        maybeSendReleaseRP();
     }
 
     /** The connection is gone (EOF, error, ARTIM, or normal release end). */
@@ -557,12 +470,8 @@ public final class Association {
 
     private void failOutstanding(IOException cause) {
         assembler.fail(cause);
-        for (BlockingQueue<Object> q : pending.values()) {
-            q.add(cause);
-        }
-        for (DimseRequest r : performing.values()) {
-            r.cancel();
-        }
+        invoker.failAll(cause);
+        performer.cancelAll();
     }
 
     private void closeQuietly() {

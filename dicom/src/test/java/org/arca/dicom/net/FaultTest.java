@@ -1,5 +1,6 @@
 package org.arca.dicom.net;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.arca.dicom.net.dimse.DataWriter;
@@ -138,34 +140,77 @@ class FaultTest {
     }
 
     @Test
-    void releaseCollisionCompletesOnBothSides() throws Exception {
+    void releaseCollisionOnTheAcceptorSide() throws Exception {
         CountDownLatch established = new CountDownLatch(1);
         Association[] acceptorSide = new Association[1];
         scp.server.onAssociation(a -> {
             acceptorSide[0] = a;
             established.countDown();
         });
-        Association requestor = Association.connect("127.0.0.1", scp.port(), rq(), new ConnectionOptions());
-        assertTrue(established.await(5, TimeUnit.SECONDS));
-        Association acceptor = acceptorSide[0];
-        CountDownLatch go = new CountDownLatch(1);
-        Exception[] failure = new Exception[1];
-        Thread t = new Thread(() -> {
-            try {
-                go.await();
-                acceptor.release();
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        });
-        t.start();
-        go.countDown();
-        requestor.release();
-        t.join(10_000);
-        assertEquals(null, failure[0]);
-        assertEquals(null, requestor.closeCause());
-        assertTrue(acceptor.awaitClose(5000));
-        assertEquals(null, acceptor.closeCause());
+        try (Socket s = rawAssociate()) {
+            assertTrue(established.await(5, TimeUnit.SECONDS));
+            Exception[] failure = new Exception[1];
+            Thread t = new Thread(() -> {
+                try {
+                    acceptorSide[0].release();
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
+            t.start();
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            assertArrayEquals(new byte[] {5, 0, 0, 0, 0, 4, 0, 0, 0, 0}, readPdu(in), "acceptor's A-RELEASE-RQ");
+            OutputStream out = s.getOutputStream();
+            out.write(new byte[] {5, 0, 0, 0, 0, 4, 0, 0, 0, 0}); // ours crosses it: collision
+            out.write(new byte[] {6, 0, 0, 0, 0, 4, 0, 0, 0, 0}); // the requestor answers first (PS3.8 Sta9)
+            assertArrayEquals(new byte[] {6, 0, 0, 0, 0, 4, 0, 0, 0, 0}, readPdu(in), "then the acceptor's RP");
+            s.close();
+            t.join(5000);
+            assertEquals(null, failure[0]);
+            assertTrue(acceptorSide[0].awaitClose(5000));
+            assertEquals(null, acceptorSide[0].closeCause());
+        }
+    }
+
+    @Test
+    void releaseCollisionOnTheRequestorSide() throws Exception {
+        try (java.net.ServerSocket peer = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try (Socket s = peer.accept()) {
+                    s.setSoTimeout(5000);
+                    DataInputStream in = new DataInputStream(s.getInputStream());
+                    readPdu(in);
+                    org.arca.dicom.net.pdu.AAssociateAC ac = new org.arca.dicom.net.pdu.AAssociateAC();
+                    ac.calledAET("ARCA");
+                    ac.callingAET("FAULTSCU");
+                    ac.addPresentationContext(org.arca.dicom.net.pdu.PresentationContext.accepted(1, null, IMPLICIT));
+                    ac.userInformation().maxPduLength(16384).implClassUID("1.2.3.4");
+                    OutputStream out = s.getOutputStream();
+                    out.write(ac.encode());
+                    assertEquals(5, readPdu(in)[0], "requestor's A-RELEASE-RQ");
+                    out.write(new byte[] {5, 0, 0, 0, 0, 4, 0, 0, 0, 0});
+                    assertEquals(6, readPdu(in)[0], "requestor answers the collision with RP first");
+                    out.write(new byte[] {6, 0, 0, 0, 0, 4, 0, 0, 0, 0});
+                    assertEquals(-1, in.read(), "requestor closes after our RP");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            acceptor.start();
+            Association as = Association.connect("127.0.0.1", peer.getLocalPort(), rq(), new ConnectionOptions());
+            as.release();
+            assertEquals(null, as.closeCause());
+            acceptor.join(5000);
+        }
+    }
+
+    private static byte[] readPdu(DataInputStream in) throws IOException {
+        byte[] hdr = new byte[6];
+        in.readFully(hdr);
+        int len = ((hdr[2] & 0xFF) << 24) | ((hdr[3] & 0xFF) << 16) | ((hdr[4] & 0xFF) << 8) | (hdr[5] & 0xFF);
+        byte[] pdu = Arrays.copyOf(hdr, 6 + len);
+        in.readFully(pdu, 6, len);
+        return pdu;
     }
 
     /** Opens an association by hand and returns the socket right after the A-ASSOCIATE-AC. */
@@ -200,6 +245,6 @@ class FaultTest {
         new java.util.Random(1).nextBytes(data);
         assertEquals(0, as.store(CT, "1.2.3.100", IMPLICIT, DataWriter.of(data)).status());
         as.release();
-        org.junit.jupiter.api.Assertions.assertArrayEquals(data, scp.received("1.2.3.100"));
+        assertArrayEquals(data, scp.received("1.2.3.100"));
     }
 }
