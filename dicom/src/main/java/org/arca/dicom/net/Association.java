@@ -421,16 +421,15 @@ public final class Association {
     }
 
     /** A read timed out: abort if idle, keep waiting while operations are outstanding. */
-    boolean onReadTimeout() {
+    void onReadTimeout() {
         State s = state();
         if (s == State.ESTABLISHED && (invoker.outstanding() > 0 || performer.performing() > 0)) {
-            return true;
+            return;
         }
         if (s == State.ESTABLISHED || s == State.AWAITING_RELEASE_RP || s == State.COLLISION_AWAITING_RP) {
             abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED,
                     new IOException("no PDU for " + options.idleTimeout() + " ms"));
         }
-        return false;
     }
 
     void onMessage(int pcid, Command cmd, byte[] data) {

@@ -43,10 +43,8 @@ final class AssociationReader implements Runnable {
                 try {
                     got = in.readHeader();
                 } catch (SocketTimeoutException e) {
-                    if (as.onReadTimeout()) {
-                        continue;
-                    }
-                    continue; // state changed to ABORTED: drain on the next turn
+                    as.onReadTimeout(); // may abort; the next turn then drains
+                    continue;
                 }
                 if (!got) {
                     as.finish(new AssociationAbortedException("connection closed by peer", null, null));

@@ -6,7 +6,8 @@ import java.io.InputStream;
  * One handler interface per DIMSE service, in the manner of event handlers: the library does
  * the protocol (responses, cancel, counts), the handler does the work and returns a status.
  * A handler may throw {@link DicomServiceException} to answer with a specific status and
- * error comment; any other exception is answered with 0110 (processing failure).
+ * error comment; any other exception is answered with 0110 (processing failure), for C-STORE
+ * with A700 (out of resources).
  */
 public final class Handlers {
     private Handlers() {
