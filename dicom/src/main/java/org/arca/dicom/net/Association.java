@@ -1,0 +1,508 @@
+package org.arca.dicom.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.arca.dicom.net.dimse.Command;
+import org.arca.dicom.net.dimse.Commands;
+import org.arca.dicom.net.dimse.DataWriter;
+import org.arca.dicom.net.dimse.DimseResponse;
+import org.arca.dicom.net.dimse.PdvInputStream;
+import org.arca.dicom.net.dimse.PdvOutputStream;
+import org.arca.dicom.net.dimse.ServiceHandlers;
+import org.arca.dicom.net.pdu.AAbort;
+import org.arca.dicom.net.pdu.AAssociateAC;
+import org.arca.dicom.net.pdu.AAssociateRQ;
+import org.arca.dicom.net.pdu.ARelease;
+import org.arca.dicom.net.pdu.AsyncOpsWindow;
+import org.arca.dicom.net.pdu.PduInput;
+import org.arca.dicom.net.pdu.PduOutput;
+import org.arca.dicom.net.pdu.PresentationContext;
+import org.arca.dicom.net.pdu.UserIdentity;
+
+/**
+ * An established association, on either side. One reader thread receives PDUs; requests from
+ * the peer run on an executor; DIMSE operations invoked here (echo, store, find, move, get,
+ * N-ACTION, N-EVENT-REPORT) block the calling thread until the final response. Thread-safe:
+ * several threads may invoke operations at once, within the asynchronous operations window.
+ */
+public final class Association {
+    private static final Logger LOG = Logger.getLogger(Association.class.getName());
+    public static final String VERIFICATION = "1.2.840.10008.1.1";
+
+    enum State { ESTABLISHED, AWAITING_RELEASE_RP, COLLISION_AWAITING_RP, RELEASE_RP_SENT, ABORTED, CLOSED }
+
+    private final Socket socket;
+    private final boolean requestor;
+    private final AAssociateRQ rq;
+    private final AAssociateAC ac;
+    private final ConnectionOptions options;
+    final PduInput in;
+    final InputStream rawIn;
+    final PduOutput out;
+    private final String[] pcAbstractSyntax = new String[256];
+    private final String[] pcTransferSyntax = new String[256];
+    final MessageAssembler assembler = new MessageAssembler(this);
+
+    private final Object stateLock = new Object();
+    private State state = State.ESTABLISHED;
+    private boolean peerRequestedRelease;
+    private volatile IOException closeCause;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final DimsePerformer performer;
+    private final DimseInvoker invoker;
+    private final CopyOnWriteArrayList<Consumer<Association>> closeListeners = new CopyOnWriteArrayList<>();
+
+    Association(Socket socket, InputStream rawIn, PduInput in, PduOutput out, boolean requestor, AAssociateRQ rq,
+                AAssociateAC ac, ConnectionOptions options, ServiceHandlers handlers, Executor executor) {
+        this.socket = socket;
+        this.rawIn = rawIn;
+        this.in = in;
+        this.out = out;
+        this.requestor = requestor;
+        this.rq = rq;
+        this.ac = ac;
+        this.options = options;
+        this.performer = new DimsePerformer(this, handlers == null ? new ServiceHandlers() : handlers, executor);
+        for (PresentationContext pc : ac.presentationContexts()) {
+            PresentationContext proposed = rq.presentationContext(pc.id());
+            if (pc.isAccepted() && proposed != null) {
+                pcAbstractSyntax[pc.id()] = proposed.abstractSyntax();
+                pcTransferSyntax[pc.id()] = pc.transferSyntax();
+            }
+        }
+        out.peerMaxPduLength((requestor ? ac : rq).userInformation().maxPduLength());
+        AsyncOpsWindow w = ac.userInformation().asyncOpsWindow();
+        int invoke = w == null ? 1 : w.maxOpsInvoked();
+        invoker = new DimseInvoker(this, requestor ? invoke : 0);
+    }
+
+    /** Opens an association as requestor; see {@link AssociationRequestor}. */
+    public static Association connect(String host, int port, AAssociateRQ rq, ConnectionOptions options,
+                                      ServiceHandlers handlers) throws IOException {
+        return AssociationRequestor.connect(host, port, rq, options, handlers);
+    }
+
+    public static Association connect(String host, int port, AAssociateRQ rq, ConnectionOptions options)
+            throws IOException {
+        return connect(host, port, rq, options, null);
+    }
+
+    // ---- accessors --------------------------------------------------------------------------
+
+    public AAssociateRQ request() {
+        return rq;
+    }
+
+    public AAssociateAC accept() {
+        return ac;
+    }
+
+    public boolean isRequestor() {
+        return requestor;
+    }
+
+    public String callingAET() {
+        return rq.callingAET();
+    }
+
+    public String calledAET() {
+        return rq.calledAET();
+    }
+
+    /** The requestor's user identity, if it sent one (acceptor side). */
+    public UserIdentity userIdentity() {
+        return rq.userInformation().userIdentity();
+    }
+
+    public SocketAddress remoteAddress() {
+        return socket.getRemoteSocketAddress();
+    }
+
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    /** The TLS session when the connection is secured, else null. */
+    public javax.net.ssl.SSLSession tlsSession() {
+        return socket instanceof javax.net.ssl.SSLSocket ? ((javax.net.ssl.SSLSocket) socket).getSession() : null;
+    }
+
+    /** Accepted transfer syntax of a presentation context, null if not accepted. */
+    public String transferSyntax(int pcid) {
+        return pcid > 0 && pcid < 256 ? pcTransferSyntax[pcid] : null;
+    }
+
+    public String abstractSyntax(int pcid) {
+        return pcid > 0 && pcid < 256 ? pcAbstractSyntax[pcid] : null;
+    }
+
+    /** First accepted presentation context for the SOP class (and transfer syntax if given), or -1. */
+    public int presentationContextFor(String cuid, String tsuid) {
+        for (int id = 1; id < 256; id += 2) {
+            if (cuid.equals(pcAbstractSyntax[id]) && (tsuid == null || tsuid.equals(pcTransferSyntax[id]))) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    public boolean isOpen() {
+        synchronized (stateLock) {
+            return state == State.ESTABLISHED;
+        }
+    }
+
+    State state() {
+        synchronized (stateLock) {
+            return state;
+        }
+    }
+
+    /** Why the association ended: null after a normal release, else the abort or connection error. */
+    public IOException closeCause() {
+        return closeCause;
+    }
+
+    public boolean awaitClose(long millis) throws InterruptedException {
+        return closed.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public void onClose(Consumer<Association> listener) {
+        closeListeners.add(listener);
+    }
+
+    // ---- DIMSE operations (SCU role) ----------------------------------------------------------
+
+    public int nextMessageID() {
+        return invoker.nextMessageID();
+    }
+
+    private int requirePc(String cuid, String tsuid) throws IOException {
+        int pcid = presentationContextFor(cuid, tsuid);
+        if (pcid < 0) {
+            throw new IOException("no accepted presentation context for " + cuid + (tsuid == null ? "" : " / " + tsuid));
+        }
+        return pcid;
+    }
+
+    /** C-ECHO; returns the status. */
+    public int echo() throws IOException, InterruptedException {
+        int pcid = requirePc(VERIFICATION, null);
+        return invoke(pcid, Commands.cEchoRQ(nextMessageID(), VERIFICATION), null, null).status();
+    }
+
+    /** C-STORE of a data set encoded in {@code tsuid}. */
+    public DimseResponse store(String cuid, String iuid, String tsuid, DataWriter data)
+            throws IOException, InterruptedException {
+        int pcid = requirePc(cuid, tsuid);
+        return invoke(pcid, Commands.cStoreRQ(nextMessageID(), cuid, iuid, Commands.PRIORITY_MEDIUM), data, null);
+    }
+
+    /** C-STORE as a sub-operation of a C-MOVE received by this AE. */
+    public DimseResponse store(String cuid, String iuid, String tsuid, DataWriter data, String moveOriginatorAET,
+                               int moveOriginatorMessageID) throws IOException, InterruptedException {
+        int pcid = requirePc(cuid, tsuid);
+        return invoke(pcid, Commands.cStoreRQ(nextMessageID(), cuid, iuid, Commands.PRIORITY_MEDIUM,
+                moveOriginatorAET, moveOriginatorMessageID), data, null);
+    }
+
+    /** C-FIND: keys encoded in the context's transfer syntax; each match goes to {@code onMatch}. */
+    public DimseResponse find(String cuid, byte[] keys, Consumer<DimseResponse> onMatch)
+            throws IOException, InterruptedException {
+        int pcid = requirePc(cuid, null);
+        return invoke(pcid, Commands.cFindRQ(nextMessageID(), cuid, Commands.PRIORITY_MEDIUM),
+                DataWriter.of(keys), onMatch);
+    }
+
+    public DimseResponse move(String cuid, String destination, byte[] keys, Consumer<DimseResponse> onPending)
+            throws IOException, InterruptedException {
+        int pcid = requirePc(cuid, null);
+        return invoke(pcid, Commands.cMoveRQ(nextMessageID(), cuid, Commands.PRIORITY_MEDIUM, destination),
+                DataWriter.of(keys), onPending);
+    }
+
+    /** C-GET; the instances arrive as C-STOREs handled by this association's store handler. */
+    public DimseResponse get(String cuid, byte[] keys, Consumer<DimseResponse> onPending)
+            throws IOException, InterruptedException {
+        int pcid = requirePc(cuid, null);
+        return invoke(pcid, Commands.cGetRQ(nextMessageID(), cuid, Commands.PRIORITY_MEDIUM),
+                DataWriter.of(keys), onPending);
+    }
+
+    public DimseResponse nAction(String cuid, String iuid, int actionTypeId, byte[] info)
+            throws IOException, InterruptedException {
+        int pcid = requirePc(cuid, null);
+        return invoke(pcid, Commands.nActionRQ(nextMessageID(), cuid, iuid, actionTypeId, info != null),
+                info == null ? null : DataWriter.of(info), null);
+    }
+
+    public DimseResponse nEventReport(String cuid, String iuid, int eventTypeId, byte[] info)
+            throws IOException, InterruptedException {
+        int pcid = requirePc(cuid, null);
+        return invoke(pcid, Commands.nEventReportRQ(nextMessageID(), cuid, iuid, eventTypeId, info != null),
+                info == null ? null : DataWriter.of(info), null);
+    }
+
+    /** Sends C-CANCEL-RQ for an outstanding C-FIND/C-MOVE/C-GET of this association. */
+    public void cancel(int messageID) throws IOException {
+        int pcid = invoker.presentationContextOf(messageID);
+        if (pcid > 0) {
+            send(pcid, Commands.cCancelRQ(messageID), null);
+        }
+    }
+
+    /**
+     * Sends a request and waits for its final response; pending responses go to
+     * {@code onPending}. The DIMSE timeout restarts with every response.
+     */
+    public DimseResponse invoke(int pcid, Command request, DataWriter data, Consumer<DimseResponse> onPending)
+            throws IOException, InterruptedException {
+        return invoker.invoke(pcid, request, data, onPending);
+    }
+
+    /**
+     * Sends one DIMSE message: command then data set, fragmented to the peer's maximum PDU
+     * length. Messages from concurrent threads never interleave. A failure while writing the
+     * data set leaves the peer with half a message, so it aborts the association.
+     */
+    public void send(int pcid, Command command, DataWriter data) throws IOException {
+        ensureCanSend();
+        out.lock();
+        try {
+            try (PdvOutputStream cmd = new PdvOutputStream(out, pcid, true)) {
+                cmd.write(command.encode());
+            }
+            if (data != null) {
+                PdvOutputStream ds = new PdvOutputStream(out, pcid, false);
+                data.writeTo(ds);
+                ds.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            out.unlock();
+            abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, e);
+            throw e;
+        }
+        out.unlock();
+    }
+
+    private void ensureCanSend() throws IOException {
+        synchronized (stateLock) {
+            if (state == State.CLOSED || state == State.ABORTED || state == State.RELEASE_RP_SENT) {
+                IOException c = closeCause;
+                throw c != null ? new IOException(c.getMessage(), c) : new IOException("association closed");
+            }
+        }
+    }
+
+    // ---- release and abort ------------------------------------------------------------------
+
+    /** A-RELEASE: waits for the A-RELEASE-RP (release collisions handled) up to the ACSE timeout. */
+    public void release() throws IOException, InterruptedException {
+        synchronized (stateLock) {
+            if (state != State.ESTABLISHED) {
+                throw new IOException("cannot release in state " + state);
+            }
+            state = State.AWAITING_RELEASE_RP;
+        }
+        out.sendControl(ARelease.rq());
+        if (!closed.await(options.acseTimeout(), TimeUnit.MILLISECONDS)) {
+            abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
+            throw new IOException("no A-RELEASE-RP within " + options.acseTimeout() + " ms; aborted");
+        }
+        if (closeCause != null) {
+            throw new IOException("release failed: " + closeCause.getMessage(), closeCause);
+        }
+    }
+
+    /** A-ABORT as service user. */
+    public void abort() {
+        abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
+    }
+
+    /**
+     * Sends A-ABORT, fails everything outstanding at once, then lets the reader drain until
+     * the peer closes; ARTIM bounds that wait.
+     */
+    void abort(int source, int reason, Exception cause) {
+        AAbort ab = new AAbort(source, reason);
+        synchronized (stateLock) {
+            if (state == State.CLOSED || state == State.ABORTED) {
+                return;
+            }
+            state = State.ABORTED;
+            closeCause = new AssociationAbortedException("sent " + ab
+                    + (cause == null ? "" : ": " + cause.getMessage()), ab, cause);
+        }
+        LOG.log(Level.FINE, "{0}: {1}", new Object[] {this, closeCause.getMessage()});
+        failOutstanding(closeCause);
+        try {
+            out.sendAbort(ab.encode());
+        } catch (IOException e) {
+            finish(closeCause);
+            return;
+        }
+        IOException c = closeCause;
+        Timers.schedule(() -> finish(c), options.artimTimeout());
+    }
+
+    // ---- called by the reader thread --------------------------------------------------------
+
+    void onAbortReceived(AAbort ab) {
+        IOException e = new AssociationAbortedException("received " + ab, ab, null);
+        synchronized (stateLock) {
+            if (state != State.ABORTED && state != State.CLOSED) {
+                closeCause = e;
+            }
+        }
+        finish(closeCause);
+    }
+
+    void onReleaseRQ() throws IOException {
+        synchronized (stateLock) {
+            switch (state) {
+                case ESTABLISHED:
+                    peerRequestedRelease = true;
+                    break;
+                case AWAITING_RELEASE_RP:
+                    // Release collision (PS3.8 9.2, Sta9-Sta12): requestor answers first, acceptor waits.
+                    state = State.COLLISION_AWAITING_RP;
+                    if (requestor) {
+                        out.sendControl(ARelease.rp());
+                    }
+                    return;
+                default:
+                    throw new org.arca.dicom.net.pdu.PduException(AAbort.UNEXPECTED_PDU, "A-RELEASE-RQ in " + state);
+            }
+        }
+        maybeSendReleaseRP();
+    }
+
+    void onReleaseRP() throws IOException {
+        synchronized (stateLock) {
+            if (state == State.AWAITING_RELEASE_RP || (state == State.COLLISION_AWAITING_RP && requestor)) {
+                state = State.CLOSED;
+            } else if (state == State.COLLISION_AWAITING_RP) {
+                out.sendControl(ARelease.rp());
+                state = State.RELEASE_RP_SENT;
+                Timers.schedule(() -> finish(null), options.artimTimeout());
+                return;
+            } else {
+                throw new org.arca.dicom.net.pdu.PduException(AAbort.UNEXPECTED_PDU, "A-RELEASE-RP in " + state);
+            }
+        }
+        closeQuietly();
+        signalClosed();
+    }
+
+    /** After the peer's A-RELEASE-RQ, answer once every request it made has been answered. */
+    private void maybeSendReleaseRP() {
+        synchronized (stateLock) {
+            if (!peerRequestedRelease || state != State.ESTABLISHED || performer.performing() > 0) {
+                return;
+            }
+            try {
+                out.sendControl(ARelease.rp());
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not send A-RELEASE-RP", e);
+            }
+            state = State.RELEASE_RP_SENT;
+        }
+        // The requestor closes the connection; ARTIM bounds the wait (PS3.8 AR-4/Sta13).
+        Timers.schedule(() -> finish(null), options.artimTimeout());
+    }
+
+    /** A read timed out: abort if idle, keep waiting while operations are outstanding. */
+    void onReadTimeout() {
+        State s = state();
+        if (s == State.ESTABLISHED && (invoker.outstanding() > 0 || performer.performing() > 0)) {
+            return;
+        }
+        if (s == State.ESTABLISHED || s == State.AWAITING_RELEASE_RP || s == State.COLLISION_AWAITING_RP) {
+            abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED,
+                    new IOException("no PDU for " + options.idleTimeout() + " ms"));
+        }
+    }
+
+    void onMessage(int pcid, Command cmd, byte[] data) {
+        if (cmd.isResponse()) {
+            if (!invoker.deliver(new DimseResponse(cmd, data))) {
+                LOG.log(Level.FINE, "{0}: response to unknown message {1}", new Object[] {this, cmd});
+            }
+        } else {
+            performer.onRequest(pcid, cmd, data);
+        }
+    }
+
+    void onStoreRequest(int pcid, Command cmd, PdvInputStream data) {
+        performer.onStoreRequest(pcid, cmd, data);
+    }
+
+    /** Called by the performer when a request from the peer has been answered. */
+    void requestPerformed() {
+        maybeSendReleaseRP();
+    }
+
+    /** The connection is gone (EOF, error, ARTIM, or normal release end). */
+    void finish(IOException cause) {
+        synchronized (stateLock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (closeCause == null && cause != null) {
+                closeCause = cause;
+            }
+            state = State.CLOSED;
+        }
+        closeQuietly();
+        failOutstanding(closeCause != null ? closeCause : new IOException("association released"));
+        signalClosed();
+    }
+
+    private void failOutstanding(IOException cause) {
+        assembler.fail(cause);
+        invoker.failAll(cause);
+        performer.cancelAll();
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a dead socket
+        }
+    }
+
+    private void signalClosed() {
+        if (closed.getCount() > 0) {
+            closed.countDown();
+            for (Consumer<Association> l : closeListeners) {
+                l.accept(this);
+            }
+        }
+    }
+
+    void startReader() {
+        Thread t = new Thread(new AssociationReader(this), "dicom-assoc-" + calledAET() + "-reader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void runReader() {
+        new AssociationReader(this).run();
+    }
+
+    @Override
+    public String toString() {
+        return (requestor ? callingAET() + "->" + calledAET() : calledAET() + "<-" + callingAET())
+                + "(" + socket.getRemoteSocketAddress() + ")";
+    }
+}
