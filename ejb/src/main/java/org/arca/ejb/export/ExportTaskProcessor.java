@@ -1,0 +1,121 @@
+package org.arca.ejb.export;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.arca.ejb.conf.ArchiveConfiguration;
+import org.arca.ldap.config.Device;
+import org.arca.ldap.config.ExporterDescriptor;
+
+/**
+ * Runs one export task: marks it IN PROCESS, runs the exporter for its URI scheme outside any
+ * transaction (exports take long), then records the outcome, or schedules a retry with the
+ * queue's backoff. Status changes commit on their own, so monitoring sees them at once.
+ */
+@Stateless
+public class ExportTaskProcessor {
+
+    private static final Logger LOG = Logger.getLogger(ExportTaskProcessor.class.getName());
+
+    @PersistenceContext(unitName = "arca")
+    private EntityManager em;
+
+    @EJB
+    private ArchiveConfiguration configuration;
+
+    @EJB
+    private ExportQueue queue;
+
+    @Inject
+    @Any
+    private Instance<Exporter> exporters;
+
+    @Resource
+    private SessionContext session;
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void process(long pk) {
+        ExportTaskProcessor self = session.getBusinessObject(ExportTaskProcessor.class);
+        ExportTask task = self.begin(pk);
+        if (task == null) {
+            return;
+        }
+        ExportOutcome outcome;
+        try {
+            outcome = run(task);
+        } catch (Exception e) {
+            LOG.log(Level.INFO, "Export task " + pk + " failed", e);
+            outcome = ExportOutcome.failed(String.valueOf(e), true);
+        }
+        self.complete(pk, outcome);
+    }
+
+    /** Null when the task is gone, canceled or already done (a duplicate delivery). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ExportTask begin(long pk) {
+        ExportTask task = em.find(ExportTask.class, pk);
+        if (task == null || task.getStatus().isFinal()) {
+            return null;
+        }
+        task.transition(ExportTaskStatus.IN_PROCESS, Instant.now());
+        return task;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void complete(long pk, ExportOutcome outcome) {
+        ExportTask task = em.find(ExportTask.class, pk);
+        if (task == null || task.getStatus() == ExportTaskStatus.CANCELED) {
+            return; // canceled while it ran: the operator's decision stands
+        }
+        Instant now = Instant.now();
+        task.setOutcomeMessage(outcome.message());
+        task.setErrorMessage(outcome.error());
+        task.setNumberOfInstances(outcome.instances());
+        task.setNumberOfFailures(outcome.failures());
+        Duration retry = outcome.retryable() ? retryDelay(task) : null;
+        if (retry != null) {
+            task.transition(ExportTaskStatus.SCHEDULED_FOR_RETRY, now);
+            task.setScheduledTime(now.plus(retry));
+            queue.send(task);
+        } else {
+            task.transition(outcome.status(), now);
+        }
+    }
+
+    private Duration retryDelay(ExportTask task) {
+        Device device = configuration.device();
+        return device == null ? null : RetryPolicy.nextDelay(device.getQueue(task.getQueueName()), task.getAttempts());
+    }
+
+    private ExportOutcome run(ExportTask task) throws Exception {
+        Device device = configuration.device();
+        if (device == null) {
+            return ExportOutcome.failed("configuration of this device could not be read from LDAP", true);
+        }
+        ExporterDescriptor descriptor = device.getExporter(task.getExporterId());
+        if (descriptor == null) {
+            return ExportOutcome.failed("Exporter '" + task.getExporterId() + "' is not configured on device "
+                    + device.getName(), false);
+        }
+        String scheme = descriptor.getScheme();
+        for (Exporter exporter : exporters) {
+            if (exporter.handles(scheme)) {
+                return exporter.export(task, descriptor);
+            }
+        }
+        return ExportOutcome.failed("no exporter handles URI scheme '" + scheme + "' (dcmURI " + descriptor.getUri()
+                + " of exporter " + descriptor.getId() + ")", false);
+    }
+}

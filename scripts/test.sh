@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# ./arca test: installs the Debian packages the tests talk to (when root), starts a throw-away
+# PostgreSQL on a loopback port, and runs every test of the reactor: unit tests, interop tests
+# against DCMTK/Orthanc/OpenLDAP, and the Arquillian suite on H2 and on PostgreSQL.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+. "$ROOT/scripts/peers.sh"
+
+ensure_packages
+work=$(mktemp -d /tmp/arca-test.XXXXXX)
+chmod 755 "$work"  # PostgreSQL runs as its own user below it
+trap 'stop_postgres "$work/pg"; rm -rf "$work"' EXIT
+start_postgres "$work/pg"
+
+mvn -B -ntp verify \
+  -Darca.test.pg.url="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" \
+  -Darca.test.pg.user=arca -Darca.test.pg.password=arca "$@"
