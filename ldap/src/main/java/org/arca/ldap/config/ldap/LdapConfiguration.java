@@ -1,0 +1,212 @@
+package org.arca.ldap.config.ldap;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
+
+import javax.naming.Context;
+import javax.naming.NameAlreadyBoundException;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.BasicAttributes;
+import javax.naming.directory.ModificationItem;
+import javax.naming.directory.SearchControls;
+import javax.naming.directory.SearchResult;
+import javax.naming.ldap.InitialLdapContext;
+import javax.naming.ldap.LdapContext;
+
+import org.arca.ldap.config.ApplicationEntity;
+import org.arca.ldap.config.Device;
+import org.arca.ldap.config.LoadResult;
+import org.arca.ldap.config.WebApplication;
+
+/**
+ * The DICOM configuration in an LDAP server, over JNDI: load a device with everything below it,
+ * write changes back as the smallest set of operations, keep the registries of unique AE titles
+ * and web application names. Not thread-safe: one instance per caller, like the JNDI context.
+ */
+public final class LdapConfiguration implements AutoCloseable {
+
+    public static final String DEFAULT_BASE_DN = "dc=dcm4che,dc=org";
+    public static final String CONFIG_ROOT_RDN = "cn=DICOM Configuration";
+
+    private final LdapContext ctx;
+    private final String devicesDn;
+    private final String aetRegistryDn;
+    private final String webAppRegistryDn;
+
+    public LdapConfiguration(LdapContext ctx, String baseDn) {
+        this.ctx = ctx;
+        String root = CONFIG_ROOT_RDN + ',' + baseDn;
+        this.devicesDn = "cn=Devices," + root;
+        this.aetRegistryDn = "cn=Unique AE Titles Registry," + root;
+        this.webAppRegistryDn = "cn=Unique Web Application Names Registry," + root;
+    }
+
+    /**
+     * Connects with simple authentication. The URL may carry the base DN as in ARCA_LDAP_URL
+     * ({@code ldap://host:389/dc=dcm4che,dc=org}); without one, dc=dcm4che,dc=org is used.
+     */
+    public static LdapConfiguration connect(String url, String bindDn, String password) throws NamingException {
+        URI uri = URI.create(url);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String baseDn = path.length() > 1 ? URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8) : DEFAULT_BASE_DN;
+        Hashtable<String, Object> env = new Hashtable<>();
+        env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
+        env.put(Context.PROVIDER_URL, uri.getScheme() + "://" + uri.getRawAuthority());
+        env.put(Context.SECURITY_AUTHENTICATION, "simple");
+        env.put(Context.SECURITY_PRINCIPAL, bindDn);
+        env.put(Context.SECURITY_CREDENTIALS, password);
+        env.put("java.naming.ldap.attributes.binary", "dicomVendorData");
+        return new LdapConfiguration(new InitialLdapContext(env, null), baseDn);
+    }
+
+    public String deviceDn(String name) {
+        return Dns.child(devicesDn, "dicomDeviceName", name);
+    }
+
+    public List<String> deviceNames() throws NamingException {
+        List<String> names = new ArrayList<>();
+        SearchControls sc = new SearchControls();
+        sc.setSearchScope(SearchControls.ONELEVEL_SCOPE);
+        sc.setReturningAttributes(new String[] {"dicomDeviceName"});
+        NamingEnumeration<SearchResult> e = ctx.search(devicesDn, "(objectClass=dicomDevice)", sc);
+        while (e.hasMore()) names.add((String) e.next().getAttributes().get("dicomDeviceName").get());
+        return names;
+    }
+
+    /** One subtree search, then DeviceReader; bad entries end up in {@link LoadResult#errors()}. */
+    public LoadResult loadDevice(String name) throws NamingException {
+        String dn = deviceDn(name);
+        SearchControls sc = new SearchControls();
+        sc.setSearchScope(SearchControls.SUBTREE_SCOPE);
+        List<DeviceReader.Entry> entries = new ArrayList<>();
+        try {
+            NamingEnumeration<SearchResult> e = ctx.search(dn, "(objectClass=*)", sc);
+            while (e.hasMore()) {
+                SearchResult r = e.next();
+                entries.add(new DeviceReader.Entry(r.getNameInNamespace(), r.getAttributes()));
+            }
+        } catch (NameNotFoundException e) {
+            // DeviceReader reports the missing device
+        }
+        return DeviceReader.read(dn, entries);
+    }
+
+    /**
+     * Writes what changed from {@code before} (as loaded, or null for a new device) to
+     * {@code after}, registers new AE titles and web application names first (failing before
+     * any other change if one is taken) and unregisters removed ones last.
+     * @return the operations applied, for the log
+     */
+    public List<Change> store(Device before, Device after) throws NamingException {
+        String dn = deviceDn(after.getName());
+        List<Change> changes = ImageDiff.diff(dn, before == null ? null : DeviceMapping.image(before, dn),
+                DeviceMapping.image(after, dn));
+        Set<String> oldAets = aets(before), newAets = aets(after);
+        Set<String> oldWebApps = webApps(before), newWebApps = webApps(after);
+        List<String> registered = new ArrayList<>();
+        try {
+            for (String aet : minus(newAets, oldAets))
+                registered.add(register(aetRegistryDn, "dicomAETitle", aet, "dicomUniqueAETitle"));
+            for (String w : minus(newWebApps, oldWebApps))
+                registered.add(register(webAppRegistryDn, "dcmWebAppName", w, "dcmUniqueWebAppName"));
+        } catch (NamingException e) {
+            for (String r : registered) ctx.destroySubcontext(r);
+            throw e;
+        }
+        for (Change c : changes) apply(c);
+        for (String aet : minus(oldAets, newAets)) unregister(Dns.child(aetRegistryDn, "dicomAETitle", aet));
+        for (String w : minus(oldWebApps, newWebApps)) unregister(Dns.child(webAppRegistryDn, "dcmWebAppName", w));
+        return changes;
+    }
+
+    /** Removes a device with everything below it and its registry entries. */
+    public void removeDevice(Device device) throws NamingException {
+        deleteSubtree(deviceDn(device.getName()));
+        for (String aet : aets(device)) unregister(Dns.child(aetRegistryDn, "dicomAETitle", aet));
+        for (String w : webApps(device)) unregister(Dns.child(webAppRegistryDn, "dcmWebAppName", w));
+    }
+
+    public boolean isAETitleRegistered(String aet) throws NamingException {
+        try {
+            ctx.getAttributes(Dns.child(aetRegistryDn, "dicomAETitle", aet), new String[0]);
+            return true;
+        } catch (NameNotFoundException e) {
+            return false;
+        }
+    }
+
+    private void apply(Change c) throws NamingException {
+        switch (c.type()) {
+            case ADD -> ctx.createSubcontext(c.dn(), c.attributes()).close();
+            case MODIFY -> ctx.modifyAttributes(c.dn(), c.modifications().toArray(ModificationItem[]::new));
+            case DELETE -> deleteSubtree(c.dn());
+        }
+    }
+
+    /** Children first; also removes entries the model does not map (they belong to the deleted object). */
+    private void deleteSubtree(String dn) throws NamingException {
+        SearchControls sc = new SearchControls();
+        sc.setSearchScope(SearchControls.ONELEVEL_SCOPE);
+        sc.setReturningAttributes(new String[0]);
+        List<String> children = new ArrayList<>();
+        NamingEnumeration<SearchResult> e = ctx.search(dn, "(objectClass=*)", sc);
+        while (e.hasMore()) children.add(e.next().getNameInNamespace());
+        for (String child : children) deleteSubtree(child);
+        ctx.destroySubcontext(dn);
+    }
+
+    private String register(String registryDn, String type, String value, String objectClass) throws NamingException {
+        String dn = Dns.child(registryDn, type, value);
+        Attributes attrs = new BasicAttributes(true);
+        attrs.put("objectClass", objectClass);
+        attrs.put(type, value);
+        try {
+            ctx.createSubcontext(dn, attrs).close();
+        } catch (NameAlreadyBoundException e) {
+            NameAlreadyBoundException ex = new NameAlreadyBoundException(type + " '" + value + "' is already in use");
+            ex.initCause(e);
+            throw ex;
+        }
+        return dn;
+    }
+
+    private void unregister(String dn) throws NamingException {
+        try {
+            ctx.destroySubcontext(dn);
+        } catch (NameNotFoundException ignored) {
+            // already gone: the goal is reached
+        }
+    }
+
+    private static Set<String> aets(Device d) {
+        Set<String> s = new HashSet<>();
+        if (d != null) for (ApplicationEntity ae : d.getApplicationEntities()) s.add(ae.getAeTitle());
+        return s;
+    }
+
+    private static Set<String> webApps(Device d) {
+        Set<String> s = new HashSet<>();
+        if (d != null) for (WebApplication w : d.getWebApplications()) s.add(w.getName());
+        return s;
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> s = new HashSet<>(a);
+        s.removeAll(b);
+        return s;
+    }
+
+    @Override
+    public void close() throws NamingException {
+        ctx.close();
+    }
+}

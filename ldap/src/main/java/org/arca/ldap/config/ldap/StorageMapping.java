@@ -1,0 +1,52 @@
+package org.arca.ldap.config.ldap;
+
+import java.net.URI;
+import java.util.Set;
+
+import org.arca.ldap.config.Enums.Availability;
+import org.arca.ldap.config.Enums.OnPathAlreadyExists;
+import org.arca.ldap.config.Placeholders;
+import org.arca.ldap.config.StorageDescriptor;
+
+/** StorageDescriptor <-> dcmStorage. */
+final class StorageMapping {
+    /** URI schemes that name a storage provider (design.md section 5, dcm4chee-arc.md section 3.2). */
+    static final Set<String> SCHEMES = Set.of("file", "jclouds", "aws-s3", "s3", "emc-ecs-s3");
+
+    private StorageMapping() {}
+
+    static StorageDescriptor read(EntryReader r) {
+        StorageDescriptor s = new StorageDescriptor();
+        s.setId(r.required("dcmStorageID"));
+        String raw = r.required("dcmURI");
+        URI uri = r.uri("dcmURI", Placeholders.resolve(raw));
+        if (uri != null && !SCHEMES.contains(uri.getScheme()))
+            r.error("dcmURI", "unknown storage URI scheme '" + uri.getScheme() + "', expected one of " + SCHEMES);
+        else if (uri != null) s.setUri(raw);
+        s.setDescription(r.string("dicomDescription"));
+        s.setDigestAlgorithm(r.string("dcmDigestAlgorithm"));
+        s.setInstanceAvailability(r.enumValue("dcmInstanceAvailability", Availability.class, Availability.ONLINE));
+        String format = r.string("dcmStoragePathFormat");
+        if (format != null) s.setPathFormat(format);
+        s.setOnPathAlreadyExists(r.enumValue("dcmOnStoragePathAlreadyExists", OnPathAlreadyExists.class,
+                OnPathAlreadyExists.RANDOM_PATH));
+        s.setReadOnly(r.bool("dcmReadOnly", false));
+        s.getProperties().putAll(r.properties("dcmProperty"));
+        return s;
+    }
+
+    static EntryImage image(StorageDescriptor s) {
+        return new EntryImage("dcmStorage", "dcmStorageID", s.getId(), "dcmStorage")
+                .put("dcmURI", s.getUri())
+                .put("dicomDescription", s.getDescription())
+                .put("dcmDigestAlgorithm", s.getDigestAlgorithm())
+                .put("dcmInstanceAvailability",
+                        s.getInstanceAvailability() == Availability.ONLINE ? null : s.getInstanceAvailability().name())
+                .put("dcmStoragePathFormat",
+                        StorageDescriptor.DEFAULT_PATH_FORMAT.equals(s.getPathFormat()) ? null : s.getPathFormat())
+                .put("dcmOnStoragePathAlreadyExists", s.getOnPathAlreadyExists() == OnPathAlreadyExists.RANDOM_PATH
+                        ? null : s.getOnPathAlreadyExists().name())
+                .put("dcmReadOnly", s.isReadOnly() ? Boolean.TRUE : null)
+                .putProperties("dcmProperty", s.getProperties());
+    }
+}
