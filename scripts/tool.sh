@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# ./arca <tool> [args]: the DICOM command-line tools of the tools/ module.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+tool=$1; shift
+case "$tool" in
+  storescp) main=org.arca.tools.storescp.StoreScp ;;
+  storescu) main=org.arca.tools.storescu.StoreScu ;;
+  echoscu)  main=org.arca.tools.echoscu.EchoScu ;;
+  findscu)  main=org.arca.tools.findscu.FindScu ;;
+  dcmdump)  main=org.arca.tools.dcmdump.DcmDump ;;
+  stowrsd)  main=org.arca.tools.stowrsd.StowRsd ;;
+  *) echo "arca: unknown command '$tool' (./arca help)" >&2; exit 2 ;;
+esac
+V=0.1.0-SNAPSHOT
+jars="$ROOT/tools/target/arca-tools-$V.jar:$ROOT/dicom/target/arca-dicom-$V.jar"
+newest=$({ find "$ROOT/dicom/src/main" "$ROOT/tools/src/main" "$ROOT/dicom/pom.xml" "$ROOT/tools/pom.xml" \
+            -type f -printf '%T@\n' 2>/dev/null || true; } | sort -n | tail -1 | cut -d. -f1)
+built=$(stat -c %Y "$ROOT/tools/target/arca-tools-$V.jar" 2>/dev/null || echo 0)
+if [ "$built" -lt "${newest:-0}" ]; then
+  echo "arca: building the tools" >&2
+  (cd "$ROOT" && mvn -q -B -pl dicom,tools -DskipTests package >&2)
+fi
+exec java ${ARCA_TOOL_JAVA_OPTS:-} -cp "$jars" "$main" "$@"
