@@ -1,6 +1,5 @@
 package org.arca.ldap.config;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Map;
 /** An exporter (dcmExporter): where to (URI by scheme), by which local AE, through which queue, when. */
 public final class ExporterDescriptor {
     private String id;
-    private URI uri;
+    private String uri;
     private String queueName;
     private String aeTitle;
     private String description;
@@ -19,21 +18,21 @@ public final class ExporterDescriptor {
 
     public ExporterDescriptor() {}
 
-    public ExporterDescriptor(String id, URI uri, String queueName) {
+    public ExporterDescriptor(String id, String uri, String queueName) {
         this.id = id;
         this.uri = uri;
         this.queueName = queueName;
     }
 
-    /** dicom, stow, storage, ... */
-    public String getScheme() { return uri.getScheme(); }
-    /** The AE title, web application or storage ID after the scheme. */
-    public String getTarget() { return uri.getSchemeSpecificPart(); }
+    /** dicom, stow, storage, ...: the part before the first ':'. */
+    public String getScheme() { return UriScheme.of(uri); }
+    /** The AE title, web application or storage ID after the scheme (AE titles may hold spaces). */
+    public String getTarget() { return uri.substring(uri.indexOf(':') + 1); }
 
     public String getId() { return id; }
     public ExporterDescriptor setId(String v) { id = v; return this; }
-    public URI getUri() { return uri; }
-    public ExporterDescriptor setUri(URI v) { uri = v; return this; }
+    public String getUri() { return uri; }
+    public ExporterDescriptor setUri(String v) { uri = v; return this; }
     public String getQueueName() { return queueName; }
     public ExporterDescriptor setQueueName(String v) { queueName = v; return this; }
     public String getAeTitle() { return aeTitle; }

@@ -1,13 +1,14 @@
 package org.arca.ldap.config;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A storage (dcmStorage). The URI is kept as written in LDAP, placeholders such as
  * {@code ${arca.data.dir}} included, so that writing back never bakes in a host's path;
- * {@link #getResolvedUri()} is what a storage provider uses.
+ * {@link #getResolvedUri()} is what a storage provider uses. The URI is not forced through
+ * java.net.URI: provider URIs such as {@code jclouds:aws-s3:https://<bucket-name>} from the
+ * dcm4chee wiki are not RFC 3986 URIs, and each provider parses its own.
  */
 public final class StorageDescriptor {
     public static final String DEFAULT_PATH_FORMAT =
@@ -15,7 +16,6 @@ public final class StorageDescriptor {
 
     private String id;
     private String uri;
-    private URI resolvedUri;
     private String description;
     private String digestAlgorithm;
     private Enums.Availability instanceAvailability = Enums.Availability.ONLINE;
@@ -29,17 +29,17 @@ public final class StorageDescriptor {
     public StorageDescriptor(String id, String uri) {
         this.id = id;
         this.uri = uri;
-        this.resolvedUri = URI.create(Placeholders.resolve(uri));
     }
 
-    public String getScheme() { return resolvedUri.getScheme(); }
+    /** The part before the first ':', or null. */
+    public String getScheme() { return UriScheme.of(uri); }
 
     public String getId() { return id; }
     public StorageDescriptor setId(String v) { id = v; return this; }
     public String getUri() { return uri; }
-    /** @throws IllegalArgumentException if the resolved value is not a URI */
-    public StorageDescriptor setUri(String v) { resolvedUri = URI.create(Placeholders.resolve(v)); uri = v; return this; }
-    public URI getResolvedUri() { return resolvedUri; }
+    public StorageDescriptor setUri(String v) { uri = v; return this; }
+    /** The URI with ${...} placeholders resolved from system properties and the environment. */
+    public String getResolvedUri() { return Placeholders.resolve(uri); }
     public String getDescription() { return description; }
     public StorageDescriptor setDescription(String v) { description = v; return this; }
     public String getDigestAlgorithm() { return digestAlgorithm; }

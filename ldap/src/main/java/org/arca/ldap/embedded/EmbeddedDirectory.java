@@ -83,6 +83,9 @@ public final class EmbeddedDirectory implements AutoCloseable {
             server.setServiceName("arca-ldap");
             server.setDirectoryService(service);
             server.setTransports(new TcpTransport(host, port));
+            // ApacheDS caps searches at 1,000 entries by default; a device with many AEs is larger
+            server.setMaxSizeLimit(LdapServer.NO_SIZE_LIMIT);
+            server.setMaxTimeLimit(LdapServer.NO_TIME_LIMIT);
             server.start();
             return new EmbeddedDirectory(host, port, lockChannel, lock, service, server);
         } catch (Exception | Error e) {

@@ -31,8 +31,10 @@ public final class DeviceReader {
     private DeviceReader() {}
 
     public static LoadResult read(String deviceDn, List<Entry> unordered) {
+        Map<Entry, String> rdnValues = new IdentityHashMap<>(); // parsed once, not per comparison
+        for (Entry e : unordered) rdnValues.put(e, rdnValue(e.dn()));
         List<Entry> entries = new ArrayList<>(unordered);
-        entries.sort(Comparator.comparing(e -> rdnValue(e.dn()), NaturalOrder.INSTANCE));
+        entries.sort(Comparator.comparing(rdnValues::get, NaturalOrder.INSTANCE));
         List<ConfigurationError> errors = new ArrayList<>();
         LdapName devName = Dns.name(deviceDn);
         int depth = devName.size();

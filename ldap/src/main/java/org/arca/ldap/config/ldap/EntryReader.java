@@ -1,6 +1,5 @@
 package org.arca.ldap.config.ldap;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -166,21 +165,5 @@ public final class EntryReader {
             else out.put(v.substring(0, eq), v.substring(eq + 1));
         }
         return out;
-    }
-
-    /** A URI with a scheme, or null (reported). */
-    public URI uri(String id, String value) {
-        if (value == null) return null;
-        try {
-            URI uri = new URI(value);
-            if (uri.getScheme() == null) {
-                error(id, "'" + value + "' has no scheme");
-                return null;
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            error(id, "'" + value + "' is not a URI: " + e.getReason());
-            return null;
-        }
     }
 }

@@ -1,10 +1,10 @@
 package org.arca.ldap.config.ldap;
 
-import java.net.URI;
 import java.util.Set;
 
 import org.arca.ldap.config.Enums.Availability;
 import org.arca.ldap.config.ExporterDescriptor;
+import org.arca.ldap.config.UriScheme;
 
 /** ExporterDescriptor <-> dcmExporter. */
 final class ExporterMapping {
@@ -16,10 +16,11 @@ final class ExporterMapping {
     static ExporterDescriptor read(EntryReader r) {
         ExporterDescriptor e = new ExporterDescriptor();
         e.setId(r.required("dcmExporterID"));
-        URI uri = r.uri("dcmURI", r.required("dcmURI"));
-        if (uri != null && !SCHEMES.contains(uri.getScheme()))
-            r.error("dcmURI", "unknown exporter URI scheme '" + uri.getScheme() + "', expected one of " + SCHEMES);
-        else e.setUri(uri);
+        String uri = r.required("dcmURI");
+        if (uri != null) {
+            if (SCHEMES.contains(UriScheme.of(uri))) e.setUri(uri);
+            else r.error("dcmURI", "unknown exporter URI scheme in '" + uri + "', expected one of " + SCHEMES);
+        }
         e.setQueueName(r.required("dcmQueueName"));
         e.setAeTitle(r.string("dicomAETitle"));
         e.setDescription(r.string("dicomDescription"));

@@ -1,5 +1,6 @@
 package org.arca.ldap.config.ldap;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,11 @@ import javax.naming.directory.BasicAttributes;
 import javax.naming.directory.ModificationItem;
 import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
+import javax.naming.ldap.Control;
 import javax.naming.ldap.InitialLdapContext;
 import javax.naming.ldap.LdapContext;
+import javax.naming.ldap.PagedResultsControl;
+import javax.naming.ldap.PagedResultsResponseControl;
 
 import org.arca.ldap.config.ApplicationEntity;
 import org.arca.ldap.config.Device;
@@ -36,6 +40,8 @@ public final class LdapConfiguration implements AutoCloseable {
 
     public static final String DEFAULT_BASE_DN = "dc=dcm4che,dc=org";
     public static final String CONFIG_ROOT_RDN = "cn=DICOM Configuration";
+
+    private static final int PAGE_SIZE = 500;
 
     private final LdapContext ctx;
     private final String devicesDn;
@@ -82,22 +88,42 @@ public final class LdapConfiguration implements AutoCloseable {
         return names;
     }
 
-    /** One subtree search, then DeviceReader; bad entries end up in {@link LoadResult#errors()}. */
+    /**
+     * One subtree search, then DeviceReader; bad entries end up in {@link LoadResult#errors()}.
+     * Paged (RFC 2696), because servers cap result sizes (OpenLDAP 500, ApacheDS 1,000 by
+     * default) and a device with many AEs has more entries than that.
+     */
     public LoadResult loadDevice(String name) throws NamingException {
         String dn = deviceDn(name);
         SearchControls sc = new SearchControls();
         sc.setSearchScope(SearchControls.SUBTREE_SCOPE);
         List<DeviceReader.Entry> entries = new ArrayList<>();
         try {
-            NamingEnumeration<SearchResult> e = ctx.search(dn, "(objectClass=*)", sc);
-            while (e.hasMore()) {
-                SearchResult r = e.next();
-                entries.add(new DeviceReader.Entry(r.getNameInNamespace(), r.getAttributes()));
-            }
+            byte[] cookie = null;
+            do {
+                ctx.setRequestControls(new Control[] {new PagedResultsControl(PAGE_SIZE, cookie, Control.NONCRITICAL)});
+                NamingEnumeration<SearchResult> e = ctx.search(dn, "(objectClass=*)", sc);
+                while (e.hasMore()) {
+                    SearchResult r = e.next();
+                    entries.add(new DeviceReader.Entry(r.getNameInNamespace(), r.getAttributes()));
+                }
+                cookie = nextCookie(ctx.getResponseControls());
+            } while (cookie != null && cookie.length > 0);
         } catch (NameNotFoundException e) {
             // DeviceReader reports the missing device
+        } catch (IOException e) {
+            throw (NamingException) new NamingException("paged search control: " + e.getMessage()).initCause(e);
+        } finally {
+            ctx.setRequestControls(null);
         }
         return DeviceReader.read(dn, entries);
+    }
+
+    private static byte[] nextCookie(Control[] controls) {
+        if (controls != null)
+            for (Control c : controls)
+                if (c instanceof PagedResultsResponseControl p) return p.getCookie();
+        return null;
     }
 
     /**

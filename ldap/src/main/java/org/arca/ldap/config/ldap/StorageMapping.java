@@ -1,11 +1,10 @@
 package org.arca.ldap.config.ldap;
 
-import java.net.URI;
 import java.util.Set;
 
 import org.arca.ldap.config.Enums.Availability;
 import org.arca.ldap.config.Enums.OnPathAlreadyExists;
-import org.arca.ldap.config.Placeholders;
+import org.arca.ldap.config.UriScheme;
 import org.arca.ldap.config.StorageDescriptor;
 
 /** StorageDescriptor <-> dcmStorage. */
@@ -18,11 +17,11 @@ final class StorageMapping {
     static StorageDescriptor read(EntryReader r) {
         StorageDescriptor s = new StorageDescriptor();
         s.setId(r.required("dcmStorageID"));
-        String raw = r.required("dcmURI");
-        URI uri = r.uri("dcmURI", Placeholders.resolve(raw));
-        if (uri != null && !SCHEMES.contains(uri.getScheme()))
-            r.error("dcmURI", "unknown storage URI scheme '" + uri.getScheme() + "', expected one of " + SCHEMES);
-        else if (uri != null) s.setUri(raw);
+        String uri = r.required("dcmURI");
+        if (uri != null) {
+            if (SCHEMES.contains(UriScheme.of(uri))) s.setUri(uri);
+            else r.error("dcmURI", "unknown storage URI scheme in '" + uri + "', expected one of " + SCHEMES);
+        }
         s.setDescription(r.string("dicomDescription"));
         s.setDigestAlgorithm(r.string("dcmDigestAlgorithm"));
         s.setInstanceAvailability(r.enumValue("dcmInstanceAvailability", Availability.class, Availability.ONLINE));

@@ -75,7 +75,7 @@ class LdapConfigurationTest {
         assertEquals(10, ae.getTransferCapabilities().size());
         StorageDescriptor fs1 = d.getStorage("fs1");
         assertEquals("file:${arca.data.dir}/fs1/", fs1.getUri());
-        assertEquals(URI.create("file:/srv/arca-data/fs1/"), fs1.getResolvedUri());
+        assertEquals("file:/srv/arca-data/fs1/", fs1.getResolvedUri());
         assertEquals(10, d.getQueues().size());
         QueueDescriptor q = d.getQueue("Export7");
         assertEquals(10, q.getMaxRetries());
@@ -136,7 +136,7 @@ class LdapConfigurationTest {
 
         Device after = conf.loadDevice("dcm4chee-arc").device();
         Device loaded = conf.loadDevice("dcm4chee-arc").device();
-        after.addExporter(new ExporterDescriptor("NEW", URI.create("dicom:STORESCP"), "Export3").setAeTitle("DCM4CHEE"));
+        after.addExporter(new ExporterDescriptor("NEW", "dicom:STORESCP", "Export3").setAeTitle("DCM4CHEE"));
         after.getQueue("Export3").setSchedules(List.of(Schedule.parse("hour=18-6 dayOfWeek=*")));
         after.removeStorage("fs2");
         assertEquals(List.of(
