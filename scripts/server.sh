@@ -31,5 +31,9 @@ props=(
 [ -n "${ARCA_DB_USER:-}" ] && props+=("-Darca.db.user=$ARCA_DB_USER")
 [ -n "${ARCA_DB_PASSWORD:-}" ] && props+=("-Darca.db.password=$ARCA_DB_PASSWORD")
 
+# standalone.sh relays SIGTERM/SIGINT to the JVM only in this mode; without it a TERM sent
+# to this script (a service manager, a test) would leave the server running.
+export LAUNCH_JBOSS_IN_BACKGROUND=1
+
 echo "arca: data in $DATA, database $db_url" >&2
 exec "$SERVER/bin/standalone.sh" -b "$BIND" -bmanagement "$BIND" "${props[@]}" "$@"

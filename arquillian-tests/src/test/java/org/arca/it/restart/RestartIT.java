@@ -1,0 +1,111 @@
+package org.arca.it.restart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Hashtable;
+import java.util.UUID;
+import javax.naming.Context;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.InitialDirContext;
+import javax.naming.directory.ModificationItem;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stop and start of the archive keeps what was written: the export task row, its JMS
+ * message that was not yet due, and a change made in the embedded LDAP.
+ */
+class RestartIT {
+
+    private static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
+    private static final String DEVICE_DN = "dicomDeviceName=dcm4chee-arc,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void restartKeepsDatabaseRowPendingMessageAndLdapEntry() throws Exception {
+        Path root = Path.of(System.getProperty("arca.root")).toAbsolutePath().normalize();
+        Path data = Path.of(System.getProperty("arca.restart.data.dir"));
+        Path log = Files.createDirectories(data.getParent()).resolve("restart-server.log");
+        String marker = "restart probe " + UUID.randomUUID();
+        long taskId;
+        Instant due = Instant.now().plusSeconds(45);
+
+        try (ArchiveProcess archive = ArchiveProcess.start(root, data, log)) {
+            archive.awaitHealthy(Duration.ofMinutes(4));
+            setDeviceDescription(marker);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE
+                    + "/aets/DCM4CHEE/rs/studies/1.2.826.0.1.3680043.2.1143.1/export/STORESCP?scheduledTime=" + due))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, r.statusCode(), r.body());
+            taskId = json(r.body()).getJsonNumber("taskID").longValue();
+            assertEquals(0, task(taskId).getInt("numberOfAttempts"), "not due yet, so not consumed yet");
+        }
+
+        try (ArchiveProcess archive = ArchiveProcess.start(root, data, log)) {
+            archive.awaitHealthy(Duration.ofMinutes(4));
+            assertEquals(marker, deviceDescription(), "LDAP change survived the restart");
+            JsonObject task = task(taskId);
+            assertEquals("STORESCP", task.getString("ExporterID"), "task row survived the restart");
+            // Only the message can make the consumer touch the task, so an attempt after the
+            // restart proves the broker kept the message that was not yet due.
+            Instant end = due.plusSeconds(120);
+            while (task.getInt("numberOfAttempts") == 0 && Instant.now().isBefore(end)) {
+                Thread.sleep(500);
+                task = task(taskId);
+            }
+            assertTrue(task.getInt("numberOfAttempts") >= 1, "pending message consumed after restart: " + task);
+        }
+    }
+
+    private JsonObject task(long id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + "/monitor/export/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r.body());
+    }
+
+    private static JsonObject json(String s) {
+        return Json.createReader(new StringReader(s)).readObject();
+    }
+
+    private static DirContext ldap() throws Exception {
+        Hashtable<String, Object> env = new Hashtable<>();
+        env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
+        env.put(Context.PROVIDER_URL, "ldap://127.0.0.1:10389");
+        env.put(Context.SECURITY_PRINCIPAL, "cn=admin,dc=dcm4che,dc=org");
+        env.put(Context.SECURITY_CREDENTIALS, "secret");
+        return new InitialDirContext(env);
+    }
+
+    private static void setDeviceDescription(String value) throws Exception {
+        DirContext ctx = ldap();
+        try {
+            ctx.modifyAttributes(DEVICE_DN, new ModificationItem[] {new ModificationItem(
+                    DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("dicomDescription", value))});
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private static String deviceDescription() throws Exception {
+        DirContext ctx = ldap();
+        try {
+            return (String) ctx.getAttributes(DEVICE_DN, new String[] {"dicomDescription"}).get("dicomDescription").get();
+        } finally {
+            ctx.close();
+        }
+    }
+}
