@@ -15,6 +15,10 @@ cp -r "$SERVER/standalone/configuration/." "$BASE/configuration/"
 rm -f "$BASE/deployments/"arca.ear.*
 cp "$ROOT/ear/target/arca.ear" "$BASE/deployments/arca.ear"
 
+if [ -n "${ARCA_JMS_URL:-}" ]; then
+  "$ROOT/scripts/remote-jms.sh" "$SERVER" "$BASE" "$ARCA_JMS_URL"
+fi
+
 db_url=${ARCA_DB_URL:-"jdbc:h2:file:$DATA/db/arca"}
 case "$db_url" in
   jdbc:postgresql:*) db_driver=postgresql ;;
