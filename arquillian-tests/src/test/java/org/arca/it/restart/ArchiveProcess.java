@@ -18,7 +18,8 @@ final class ArchiveProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ArchiveProcess start(Path root, Path dataDir, Path log) throws IOException {
+    /** env: further environment variables as name, value pairs. */
+    static ArchiveProcess start(Path root, Path dataDir, Path log, String... env) throws IOException {
         // Another server on the port would answer our requests with its own (older) archive.
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", 8080)) {
             throw new AssertionError("127.0.0.1:8080 is already in use: is another archive running?");
@@ -29,6 +30,9 @@ final class ArchiveProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("ARCA_DATA_DIR", dataDir.toString());
+        for (int i = 0; i + 1 < env.length; i += 2) {
+            pb.environment().put(env[i], env[i + 1]);
+        }
         return new ArchiveProcess(pb.start());
     }
 
