@@ -138,7 +138,7 @@ public final class DicomJsonWriter implements Flushable {
         if (value instanceof BulkData bd) { // e.g. a large LUT read by reference: values inline
             value = bd.readBytes();
             bigEndian = bd.bigEndian();
-            text = vr.isText() ? decode(a, vr, (byte[]) value) : null;
+            text = vr.isText() ? ValueFormat.textValues(a, vr, (byte[]) value) : null;
         } else if (vr.isText()) {
             text = a.getStrings(a.tagAt(index));
         }
@@ -161,14 +161,6 @@ public final class DicomJsonWriter implements Flushable {
             }
         }
         out.endArray();
-    }
-
-    /** Text values of bytes not held by {@code a}, decoded as if they were (same character set). */
-    static String[] decode(Attributes a, VR vr, byte[] b) {
-        Attributes tmp = new Attributes();
-        tmp.setString(0x00080005, VR.CS, a.specificCharacterSet().codes());
-        tmp.setValue(0x00080006, vr, b);
-        return tmp.getStrings(0x00080006);
     }
 
     private void writeTextValues(VR vr, String[] values) throws IOException {

@@ -2,6 +2,7 @@ package org.arca.dicom.json;
 
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.data.VR;
+import org.arca.dicom.dict.ElementDictionary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * Sets text values read from JSON or XML. Values of the VRs that Specific Character Set
  * applies to are encoded only at {@link #apply()}, once the whole data set is read: (0008,0005)
- * may come after them, or in an enclosing data set whose reading is not finished yet.
+ * may come after them, or in an enclosing data set whose reading is not finished yet. Private
+ * creators are the exception: they are set at once (with the character set known by then).
  */
 public final class TextValues {
 
@@ -25,7 +27,8 @@ public final class TextValues {
             String s = values.get(i);
             v[i] = s == null ? "" : s;
         }
-        if (vr.usesCharacterSet()) {
+        // a private creator is needed at once, to place the private elements that follow it
+        if (vr.usesCharacterSet() && !ElementDictionary.isPrivateCreator(tag)) {
             target.setValue(tag, vr, null); // keeps the element's place until it is encoded
             pending.add(new Pending(target, tag, vr, v));
         } else {

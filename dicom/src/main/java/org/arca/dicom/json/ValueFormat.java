@@ -206,4 +206,12 @@ public final class ValueFormat {
         }
         return sb.toString();
     }
+
+    /** Text values of bytes not held by {@code a} (e.g. read from BulkData), decoded as if they were. */
+    public static String[] textValues(org.arca.dicom.data.Attributes a, VR vr, byte[] b) {
+        org.arca.dicom.data.Attributes tmp = new org.arca.dicom.data.Attributes();
+        tmp.setString(0x00080005, VR.CS, a.specificCharacterSet().codes());
+        tmp.setValue(0x00080006, vr, b);
+        return tmp.getStrings(0x00080006);
+    }
 }

@@ -18,13 +18,24 @@ public final class Canonical {
     private Canonical() {
     }
 
+    /** After DICOM JSON, which keeps each Person Name group as a string. */
     public static Attributes of(Attributes src) {
         Attributes dst = new Attributes();
-        copy(src, dst);
+        copy(src, dst, false);
         return dst;
     }
 
-    private static void copy(Attributes src, Attributes dst) {
+    /**
+     * After the Native DICOM Model, which splits Person Name groups into components: trailing
+     * empty components are dropped as well ("^^^^" is an empty name, PS3.5 6.2).
+     */
+    public static Attributes ofXml(Attributes src) {
+        Attributes dst = new Attributes();
+        copy(src, dst, true);
+        return dst;
+    }
+
+    private static void copy(Attributes src, Attributes dst, boolean components) {
         for (int i = 0; i < src.size(); i++) {
             int tag = src.tagAt(i);
             VR vr = src.vrAt(i);
@@ -35,7 +46,7 @@ public final class Canonical {
             if (v instanceof Sequence seq) {
                 Sequence copy = dst.newSequence(tag);
                 for (Attributes item : seq) {
-                    copy(item, copy.addItem());
+                    copy(item, copy.addItem(), components);
                 }
             } else if (!(v instanceof byte[] b)) {
                 dst.setValue(tag, vr, v);
@@ -43,7 +54,11 @@ public final class Canonical {
                 String[] s = src.getStrings(tag);
                 if (vr == VR.PN) {
                     for (int k = 0; k < s.length; k++) {
-                        s[k] = ValueFormat.join('=', ValueFormat.personNameGroups(s[k]));
+                        String[] groups = ValueFormat.personNameGroups(s[k]);
+                        for (int g = 0; components && g < 3; g++) {
+                            groups[g] = ValueFormat.join('^', ValueFormat.personNameComponents(groups[g]));
+                        }
+                        s[k] = ValueFormat.join('=', groups);
                     }
                 }
                 dst.setString(tag, vr, s.length == 1 && s[0].isEmpty() ? new String[0] : s);
