@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the OpenLDAP command-line tools and captures their output. */
-final class Commands {
-    record Result(int exit, String out, String err) {
-        Result orFail(String what) {
+public final class Commands {
+    public record Result(int exit, String out, String err) {
+        public Result orFail(String what) {
             if (exit != 0) throw new IllegalStateException(what + " failed (" + exit + "): " + err + out);
             return this;
         }
@@ -18,7 +18,7 @@ final class Commands {
 
     private Commands() {}
 
-    static Result run(List<String> cmd, String stdin) throws IOException, InterruptedException {
+    public static Result run(List<String> cmd, String stdin) throws IOException, InterruptedException {
         Path out = Files.createTempFile("arca-cmd", ".out"), err = Files.createTempFile("arca-cmd", ".err");
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -37,7 +37,7 @@ final class Commands {
     }
 
     /** The absolute path of a tool, or an error telling which Debian package provides it. */
-    static String tool(String name, String debianPackage) {
+    public static String tool(String name, String debianPackage) {
         for (String dir : List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin")) {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) return p.toString();

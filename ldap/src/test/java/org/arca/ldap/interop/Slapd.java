@@ -10,10 +10,10 @@ import java.util.List;
  * dc=dcm4che,dc=org, listening on 127.0.0.1 only. Config admin cn=config and manager
  * cn=admin,dc=dcm4che,dc=org share one password. Without a base entry: init-baseDN.ldif adds it.
  */
-final class Slapd implements AutoCloseable {
-    static final String SUFFIX = "dc=dcm4che,dc=org";
-    static final String MANAGER = "cn=admin," + SUFFIX;
-    static final String PASSWORD = "secret";
+public final class Slapd implements AutoCloseable {
+    public static final String SUFFIX = "dc=dcm4che,dc=org";
+    public static final String MANAGER = "cn=admin," + SUFFIX;
+    public static final String PASSWORD = "secret";
 
     final Path dir;
     final int port;
@@ -25,11 +25,11 @@ final class Slapd implements AutoCloseable {
         this.pid = pid;
     }
 
-    String url() {
+    public String url() {
         return "ldap://127.0.0.1:" + port;
     }
 
-    static Slapd start(Path dir, int port) throws Exception {
+    public static Slapd start(Path dir, int port) throws Exception {
         String slapd = Commands.tool("slapd", "slapd"), slapadd = Commands.tool("slapadd", "slapd");
         String hash = Commands.run(List.of(Commands.tool("slappasswd", "slapd"), "-s", PASSWORD), null)
                 .orFail("slappasswd").out().trim();
@@ -67,16 +67,16 @@ final class Slapd implements AutoCloseable {
         throw new IllegalStateException("slapd did not come up on port " + port);
     }
 
-    Commands.Result ldapadd(String bindDn, Path ldif) throws IOException, InterruptedException {
+    public Commands.Result ldapadd(String bindDn, Path ldif) throws IOException, InterruptedException {
         return Commands.run(List.of("ldapadd", "-x", "-H", url(), "-D", bindDn, "-w", PASSWORD, "-f", ldif.toString()), null);
     }
 
-    Commands.Result ldapadd(String bindDn, String ldif) throws IOException, InterruptedException {
+    public Commands.Result ldapadd(String bindDn, String ldif) throws IOException, InterruptedException {
         return Commands.run(List.of("ldapadd", "-x", "-H", url(), "-D", bindDn, "-w", PASSWORD), ldif);
     }
 
     /** Entries of the subtree as LDIF, user attributes only, unwrapped lines. */
-    String ldapsearch(String base, String scope, String filter) throws IOException, InterruptedException {
+    public String ldapsearch(String base, String scope, String filter) throws IOException, InterruptedException {
         return Commands.run(List.of("ldapsearch", "-LLL", "-o", "ldif-wrap=no", "-x", "-H", url(), "-D", MANAGER,
                 "-w", PASSWORD, "-b", base, "-s", scope, filter), null).orFail("ldapsearch").out();
     }
