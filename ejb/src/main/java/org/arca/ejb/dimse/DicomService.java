@@ -1,0 +1,124 @@
+package org.arca.ejb.dimse;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.arca.dicom.net.ConnectionOptions;
+import org.arca.dicom.net.DicomServer;
+import org.arca.ejb.conf.ArchiveConfiguration;
+import org.arca.ejb.ldap.Directory;
+import org.arca.ejb.runtime.Settings;
+import org.arca.ejb.store.OverwritePolicy;
+import org.arca.ldap.config.ApplicationEntity;
+import org.arca.ldap.config.Connection;
+import org.arca.ldap.config.Device;
+
+/**
+ * Runs the DICOM server of this node: the device's `dicom` connection (port from LDAP, bound
+ * to ARCA_BIND_ADDRESS), serving every AE of the device that uses it, handlers wired to the
+ * archive services over java:/ArcaDS (local JDBC transactions, one per stored instance).
+ * A configuration reload (a new device snapshot) is picked up within seconds and the server
+ * restarted with it; {@link #reload()} applies it at once.
+ */
+@Singleton
+@Startup
+@DependsOn({"ArchiveConfiguration", "DatabaseSchema", "Directory"})
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DicomService {
+    private static final Logger LOG = Logger.getLogger(DicomService.class.getName());
+    private static final String DICOM_CONNECTION = "dicom";
+
+    @Resource(lookup = "java:/ArcaDS")
+    private DataSource dataSource;
+
+    @EJB
+    private ArchiveConfiguration configuration;
+
+    @EJB
+    private Directory directory;
+
+    private Device applied;
+    private DicomServer server;
+    private ArchiveServices services;
+
+    @PostConstruct
+    void start() {
+        apply(configuration.device());
+    }
+
+    @PreDestroy
+    void stop() {
+        shutdown();
+    }
+
+    /** Applies the current configuration snapshot now. */
+    public synchronized void reload() {
+        apply(configuration.device());
+    }
+
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    void followConfiguration() {
+        Device current = configuration.device();
+        if (current != applied) {
+            reload();
+        }
+    }
+
+    private synchronized void apply(Device device) {
+        applied = device;
+        shutdown();
+        if (device == null) {
+            LOG.warning("No device configuration: DICOM server not started");
+            return;
+        }
+        Connection conn = device.getConnection(DICOM_CONNECTION);
+        if (conn == null || conn.getPort() == null) {
+            LOG.warning("Device " + device.getName() + " has no '" + DICOM_CONNECTION + "' connection with a port");
+            return;
+        }
+        services = new ArchiveServices(dataSource, device, OverwritePolicy.NEVER,
+                new LdapMoveDestinations(directory.environment()));
+        DicomServer s = new DicomServer(new ConnectionOptions());
+        int served = 0;
+        for (ApplicationEntity ae : device.getApplicationEntities()) {
+            if (ae.getConnectionNames().contains(DICOM_CONNECTION) && !Boolean.FALSE.equals(ae.getInstalled())) {
+                s.addApplicationEntity(services.applicationEntity(device, ae));
+                served++;
+            }
+        }
+        try {
+            server = s.start(Settings.bindAddress(), conn.getPort());
+            LOG.info("DICOM server on " + Settings.bindAddress() + ":" + conn.getPort() + " for " + served + " AE(s)");
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "DICOM server not started on port " + conn.getPort(), e);
+            services.close();
+            services = null;
+        }
+    }
+
+    private void shutdown() {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "DICOM server did not close cleanly", e);
+            }
+            server = null;
+        }
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+    }
+}

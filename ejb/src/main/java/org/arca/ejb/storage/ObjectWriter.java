@@ -1,0 +1,22 @@
+package org.arca.ejb.storage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * One object being written. Nothing is visible at the path until {@link #commit()}; closing
+ * without commit discards what was written (the partial object never shows up).
+ */
+public interface ObjectWriter extends Closeable {
+
+    /** The stream to write the object's bytes to; closing it does not commit. */
+    OutputStream stream();
+
+    /** Makes the object durable and visible at its path; afterwards close() keeps it. */
+    void commit() throws IOException;
+
+    /** Discards the object unless committed. Never throws for a discard that found nothing. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,282 @@
+package org.arca.ejb.store;
+
+import static org.arca.ejb.index.Normalized.fit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.arca.dicom.data.Attributes;
+import org.arca.dicom.dict.Tag;
+import org.arca.ejb.index.Level;
+import org.arca.ejb.index.Location;
+import org.arca.ejb.index.Normalized;
+import org.arca.ejb.index.StoredAttributes;
+
+/**
+ * Writes one stored instance into the index in one transaction: patient, study and series
+ * when new (with their attributes), the instance, its location, and the counters. Two stores
+ * racing to create the same patient/study/series meet at a unique index; the loser retries.
+ */
+final class IndexUpdate {
+    private static final int MAX_ATTEMPTS = 3;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The outcome: stored, or ignored as a duplicate; {@code replaced} lists superseded copies. */
+    record Outcome(boolean ignored, List<Location> replaced) {
+    }
+
+    /** An instance whose series belongs to another study (or similar) that cannot be indexed. */
+    static final class Conflict extends Exception {
+        Conflict(String message) {
+            super(message);
+        }
+    }
+
+    private final DataSource dataSource;
+    private final OverwritePolicy overwritePolicy;
+
+    IndexUpdate(DataSource dataSource, OverwritePolicy overwritePolicy) {
+        this.dataSource = dataSource;
+        this.overwritePolicy = overwritePolicy;
+    }
+
+    Outcome record(StoredInstance inst) throws SQLException, Conflict {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Outcome o = write(c, inst);
+                    c.commit();
+                    return o;
+                } catch (SQLException | Conflict | RuntimeException e) {
+                    rollback(c);
+                    if (!(e instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())
+                            && attempt < MAX_ATTEMPTS)) {
+                        throw e;
+                    }
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; nothing was committed
+        }
+    }
+
+    private Outcome write(Connection c, StoredInstance inst) throws SQLException, Conflict {
+        Attributes h = inst.header();
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        List<Location> replaced = new ArrayList<>();
+        Long existing = instancePk(c, inst.context().sopInstanceUID());
+        if (existing != null) {
+            if (overwritePolicy == OverwritePolicy.NEVER) {
+                return new Outcome(true, List.of());
+            }
+            replaced.addAll(deleteInstance(c, existing));
+        }
+        String studyIuid = h.getString(Tag.StudyInstanceUID);
+        String seriesIuid = h.getString(Tag.SeriesInstanceUID);
+        long seriesPk;
+        long studyPk;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT se.pk, st.pk, st.study_iuid FROM series se JOIN study st ON st.pk = se.study_fk"
+                        + " WHERE se.series_iuid = ?")) {
+            ps.setString(1, seriesIuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (!studyIuid.equals(rs.getString(3))) {
+                        throw new Conflict("Series " + seriesIuid + " belongs to study " + rs.getString(3));
+                    }
+                    seriesPk = rs.getLong(1);
+                    studyPk = rs.getLong(2);
+                } else {
+                    seriesPk = -1;
+                    studyPk = -1;
+                }
+            }
+        }
+        if (seriesPk < 0) {
+            studyPk = findOrCreateStudy(c, h, studyIuid, now);
+            seriesPk = insertSeries(c, h, studyPk, inst.context().callingAET(), now);
+        }
+        long instancePk = insertInstance(c, h, inst, seriesPk, now);
+        insertLocation(c, instancePk, inst.location(), now);
+        update(c, "UPDATE series SET num_instances = num_instances + 1, updated_time = ? WHERE pk = ?", now, seriesPk);
+        update(c, "UPDATE study SET num_instances = num_instances + 1, updated_time = ? WHERE pk = ?", now, studyPk);
+        return new Outcome(false, replaced);
+    }
+
+    private static Long instancePk(Connection c, String iuid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM instance WHERE sop_iuid = ?")) {
+            ps.setString(1, iuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** Removes an instance being replaced; returns its locations, whose objects go after commit. */
+    private static List<Location> deleteInstance(Connection c, long pk) throws SQLException {
+        List<Location> locs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT storage_id, storage_path, tsuid, object_size, digest FROM location WHERE instance_fk = ?")) {
+            ps.setLong(1, pk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locs.add(new Location(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE series SET num_instances = num_instances - 1 WHERE pk = (SELECT series_fk FROM instance WHERE pk = ?)")) {
+            ps.setLong(1, pk);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE study SET num_instances = num_instances - 1 WHERE pk = (SELECT se.study_fk FROM series se"
+                        + " JOIN instance i ON i.series_fk = se.pk WHERE i.pk = ?)")) {
+            ps.setLong(1, pk);
+            ps.executeUpdate();
+        }
+        for (String sql : new String[] {"DELETE FROM location WHERE instance_fk = ?", "DELETE FROM instance WHERE pk = ?"}) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, pk);
+                ps.executeUpdate();
+            }
+        }
+        return locs;
+    }
+
+    private long findOrCreateStudy(Connection c, Attributes h, String studyIuid, Timestamp now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM study WHERE study_iuid = ?")) {
+            ps.setString(1, studyIuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        long patientPk = findOrCreatePatient(c, h, now);
+        String refPhys = h.getString(Tag.ReferringPhysicianName);
+        return insert(c, "INSERT INTO study (patient_fk, study_iuid, study_date, study_time, accession_no, study_id,"
+                        + " ref_phys_name, ref_phys_norm, study_desc, mods_in_study, num_series, num_instances,"
+                        + " created_time, updated_time, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '\\', 0, 0, ?, ?, ?)",
+                patientPk, studyIuid, Normalized.date(h.getString(Tag.StudyDate)),
+                Normalized.time(h.getString(Tag.StudyTime)), fit(h.getString(Tag.AccessionNumber), 64),
+                fit(h.getString(Tag.StudyID), 64), fit(refPhys, 1024), fit(Normalized.personName(refPhys), 1024),
+                fit(h.getString(Tag.StudyDescription), 1024), now, now, StoredAttributes.encode(h, Level.STUDY));
+    }
+
+    private long findOrCreatePatient(Connection c, Attributes h, Timestamp now) throws SQLException {
+        String id = fit(h.getString(Tag.PatientID), 64);
+        String issuer = fit(h.getString(Tag.IssuerOfPatientID, ""), 64);
+        if (id != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT pk FROM patient WHERE pat_id = ? AND pat_id_issuer = ?")) {
+                ps.setString(1, id);
+                ps.setString(2, issuer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        long pk = rs.getLong(1);
+                        update(c, "UPDATE patient SET num_studies = num_studies + 1, updated_time = ? WHERE pk = ?",
+                                now, pk);
+                        return pk;
+                    }
+                }
+            }
+        }
+        String name = h.getString(Tag.PatientName);
+        return insert(c, "INSERT INTO patient (pat_id, pat_id_issuer, pat_name, pat_name_norm, pat_birthdate, pat_sex,"
+                        + " num_studies, created_time, updated_time, attrs) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                id, issuer, fit(name, 1024), fit(Normalized.personName(name), 1024),
+                Normalized.date(h.getString(Tag.PatientBirthDate)), fit(h.getString(Tag.PatientSex), 16), now, now,
+                StoredAttributes.encode(h, Level.PATIENT));
+    }
+
+    private long insertSeries(Connection c, Attributes h, long studyPk, String callingAET, Timestamp now)
+            throws SQLException {
+        String modality = fit(h.getString(Tag.Modality), 16);
+        int no = h.getInt(Tag.SeriesNumber, Integer.MIN_VALUE);
+        long pk = insert(c, "INSERT INTO series (study_fk, series_iuid, modality, series_no, series_desc, body_part,"
+                        + " station_name, institution, src_aet, num_instances, created_time, updated_time, attrs)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                studyPk, h.getString(Tag.SeriesInstanceUID), modality, no == Integer.MIN_VALUE ? null : no,
+                fit(h.getString(Tag.SeriesDescription), 1024), fit(h.getString(Tag.BodyPartExamined), 64),
+                fit(h.getString(Tag.StationName), 64), fit(h.getString(Tag.InstitutionName), 1024),
+                fit(callingAET, 16), now, now, StoredAttributes.encode(h, Level.SERIES));
+        String mod = modality == null ? "" : modality.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        try (PreparedStatement ps = c.prepareStatement("UPDATE study SET num_series = num_series + 1,"
+                + " mods_in_study = CASE WHEN ? = '' OR mods_in_study LIKE ? ESCAPE '!' THEN mods_in_study"
+                + " ELSE mods_in_study || ? END WHERE pk = ?")) {
+            ps.setString(1, mod);
+            ps.setString(2, "%\\" + mod + "\\%");
+            ps.setString(3, (modality == null ? "" : modality) + "\\");
+            ps.setLong(4, studyPk);
+            ps.executeUpdate();
+        }
+        return pk;
+    }
+
+    private static long insertInstance(Connection c, Attributes h, StoredInstance inst, long seriesPk, Timestamp now)
+            throws SQLException {
+        int no = h.getInt(Tag.InstanceNumber, Integer.MIN_VALUE);
+        return insert(c, "INSERT INTO instance (series_fk, sop_iuid, sop_cuid, inst_no, content_date, content_time,"
+                        + " created_time, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                seriesPk, inst.context().sopInstanceUID(), inst.context().sopClassUID(),
+                no == Integer.MIN_VALUE ? null : no, Normalized.date(h.getString(Tag.ContentDate)),
+                Normalized.time(h.getString(Tag.ContentTime)), now, StoredAttributes.encode(h, Level.IMAGE));
+    }
+
+    private static void insertLocation(Connection c, long instancePk, Location l, Timestamp now) throws SQLException {
+        insert(c, "INSERT INTO location (instance_fk, storage_id, storage_path, tsuid, object_size, digest, status,"
+                        + " created_time) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                instancePk, l.storageId(), l.storagePath(), l.transferSyntaxUID(), l.size(), l.digest(), now);
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            ps.executeUpdate();
+        }
+    }
+
+    private static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"pk"})) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                if (!rs.next()) {
+                    throw new SQLException("no key generated by " + sql);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                ps.setNull(i + 1, Types.NULL); // untyped: pgjdbc would refuse a VARCHAR null for INTEGER
+            } else if (p instanceof byte[] b) {
+                ps.setBytes(i + 1, b);
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.arca.ejb.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.arca.dicom.data.Attributes;
+import org.arca.dicom.data.VR;
+import org.arca.dicom.dict.Tag;
+import org.arca.dicom.io.DicomInputStream;
+import org.arca.dicom.io.DicomOutputStream;
+import org.arca.dicom.io.DicomParseException;
+import org.arca.dicom.io.FileMetaInformation;
+import org.arca.dicom.io.TransferSyntax;
+import org.arca.dicom.net.dimse.DicomServiceException;
+import org.arca.dicom.net.dimse.Status;
+import org.arca.ejb.index.Location;
+import org.arca.ejb.storage.ObjectWriter;
+import org.arca.ejb.storage.Storage;
+import org.arca.ejb.storage.StoragePathFormat;
+import org.arca.ejb.storage.Storages;
+import org.arca.ldap.config.Enums;
+import org.arca.ldap.config.StorageDescriptor;
+
+/**
+ * Stores one object: its data set streams into the storage (behind File Meta Information,
+ * byte for byte as received, digest computed on the way), is made durable, its header indexed
+ * in one transaction, and only then is success answered. Every failure answers a failure
+ * status with an error comment and removes what was written:
+ * A700 storage (full, read-only, unreachable), C000 data set not parseable, A900 required
+ * UIDs missing or contradicting the command, 0110 index (database) failure.
+ */
+public final class StoreService {
+    private static final Logger LOG = Logger.getLogger(StoreService.class.getName());
+    /** Header bytes kept in memory before spilling to a temporary file. */
+    private static final int HEADER_MEMORY = 4 << 20;
+    /** Binary values from this size on are not read into memory while parsing the header. */
+    private static final int BULK_DATA_THRESHOLD = 1024;
+    private static final int RANDOM_PATH_ATTEMPTS = 10;
+
+    private final Storages storages;
+    private final IndexUpdate index;
+    private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+
+    public StoreService(DataSource dataSource, Storages storages, OverwritePolicy overwritePolicy) {
+        this.storages = storages;
+        this.index = new IndexUpdate(dataSource, overwritePolicy);
+    }
+
+    public StoreService addListener(StoreListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    /**
+     * Stores the data set read from {@code data} (encoded in the context's transfer syntax)
+     * into {@code storage}. Returns the success status, or throws with the failure status.
+     * An IOException means the data stream itself broke (association aborted): nothing is kept.
+     */
+    public int store(StoreContext ctx, StorageDescriptor storage, InputStream data)
+            throws DicomServiceException, IOException {
+        Storage target = openStorage(storage);
+        try (SpillBuffer head = new SpillBuffer(HEADER_MEMORY)) {
+            Attributes header = parseHeader(ctx, data, head);
+            checkUIDs(ctx, header);
+            Location location = write(ctx, storage, target, header, head, data);
+            StoredInstance inst = new StoredInstance(ctx, header, location);
+            IndexUpdate.Outcome outcome;
+            try {
+                outcome = index.record(inst);
+            } catch (SQLException | RuntimeException e) {
+                deleteQuietly(target, location.storagePath());
+                LOG.log(Level.WARNING, "index update failed for " + ctx.sopInstanceUID(), e);
+                throw new DicomServiceException(Status.PROCESSING_FAILURE, "Database: " + e.getMessage(), e);
+            } catch (IndexUpdate.Conflict e) {
+                deleteQuietly(target, location.storagePath());
+                throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
+            }
+            if (outcome.ignored()) {
+                deleteQuietly(target, location.storagePath());
+                LOG.info(() -> "already stored, received copy ignored: " + ctx.sopInstanceUID());
+                return Status.SUCCESS;
+            }
+            for (Location old : outcome.replaced()) {
+                try {
+                    storages.storageById(old.storageId()).delete(old.storagePath());
+                } catch (IOException | RuntimeException e) {
+                    LOG.warning("replaced object not removed: " + old + ": " + e);
+                }
+            }
+            notifyListeners(inst);
+            return Status.SUCCESS;
+        }
+    }
+
+    private Storage openStorage(StorageDescriptor storage) throws DicomServiceException {
+        if (storage == null) {
+            throw new DicomServiceException(Status.OUT_OF_RESOURCES, "No storage configured");
+        }
+        if (storage.isReadOnly()) {
+            throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + storage.getId() + " is read-only");
+        }
+        try {
+            return storages.storage(storage);
+        } catch (IOException | RuntimeException e) {
+            throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + storage.getId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses up to the pixel data, keeping every byte read in {@code head}. */
+    private static Attributes parseHeader(StoreContext ctx, InputStream data, SpillBuffer head)
+            throws DicomServiceException, IOException {
+        DicomInputStream in = new DicomInputStream(new TeeInputStream(data, head),
+                TransferSyntax.of(ctx.transferSyntaxUID()));
+        in.setBulkDataThreshold(BULK_DATA_THRESHOLD);
+        try {
+            return in.readDataset(Tag.PixelData);
+        } catch (DicomParseException e) {
+            throw new DicomServiceException(Status.UNABLE_TO_PROCESS, "Cannot parse data set: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkUIDs(StoreContext ctx, Attributes h) throws DicomServiceException {
+        String iuid = h.getString(Tag.SOPInstanceUID);
+        if (iuid != null && !iuid.equals(ctx.sopInstanceUID())) {
+            throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Instance UID " + iuid + " differs from the command's");
+        }
+        if (h.getString(Tag.StudyInstanceUID) == null || h.getString(Tag.SeriesInstanceUID) == null) {
+            throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                    "Missing Study or Series Instance UID");
+        }
+    }
+
+    /** Writes meta information, the buffered header bytes and the rest of the stream; commits. */
+    private Location write(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
+                           SpillBuffer head, InputStream data) throws DicomServiceException, IOException {
+        String path = new StoragePathFormat(sd.getPathFormat()).format(header);
+        Created created = create(sd, target, path);
+        try (ObjectWriter writer = created.writer()) {
+            MessageDigest md = digest(sd.getDigestAlgorithm());
+            CountingOutputStream counter = new CountingOutputStream(writer.stream());
+            OutputStream out = md == null ? counter : new DigestOutputStream(counter, md);
+            try {
+                FileMetaInformation fmi = FileMetaInformation.create(ctx.sopClassUID(), ctx.sopInstanceUID(),
+                        ctx.transferSyntaxUID());
+                if (ctx.callingAET() != null) {
+                    fmi.attributes().setString(Tag.SourceApplicationEntityTitle, VR.AE, ctx.callingAET());
+                    fmi.updateGroupLength();
+                }
+                DicomOutputStream dos = new DicomOutputStream(out);
+                dos.writeFileMetaInformation(fmi);
+                dos.flush();
+                head.writeTo(out);
+            } catch (IOException e) {
+                throw storageFailure(sd, e);
+            }
+            copy(data, out, sd);
+            try {
+                out.flush();
+                writer.commit();
+            } catch (IOException e) {
+                throw storageFailure(sd, e);
+            }
+            return new Location(sd.getId(), created.path(), ctx.transferSyntaxUID(), counter.count,
+                    md == null ? null : HexFormat.of().formatHex(md.digest()));
+        }
+    }
+
+    /** Copies the rest of the data set; tells a broken association from a failing storage. */
+    private static void copy(InputStream data, OutputStream out, StorageDescriptor sd)
+            throws IOException, DicomServiceException {
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while ((n = data.read(buf)) > 0) {
+            try {
+                out.write(buf, 0, n);
+            } catch (IOException e) {
+                throw storageFailure(sd, e);
+            }
+        }
+    }
+
+    private static DicomServiceException storageFailure(StorageDescriptor sd, IOException e) {
+        return new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": " + e, e);
+    }
+
+    private record Created(ObjectWriter writer, String path) {
+    }
+
+    /** Opens the object, applying dcmOnStoragePathAlreadyExists when the path is taken. */
+    private static Created create(StorageDescriptor sd, Storage target, String path) throws DicomServiceException {
+        String p = path;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new Created(target.create(p), p);
+            } catch (FileAlreadyExistsException e) {
+                if (sd.getOnPathAlreadyExists() != Enums.OnPathAlreadyExists.RANDOM_PATH
+                        || attempt >= RANDOM_PATH_ATTEMPTS) {
+                    throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage path exists: " + p);
+                }
+                p = path + "." + String.format("%08X", ThreadLocalRandom.current().nextInt());
+            } catch (IOException | RuntimeException e) {
+                throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": " + e, e);
+            }
+        }
+    }
+
+    private static MessageDigest digest(String algorithm) throws DicomServiceException {
+        if (algorithm == null || algorithm.isEmpty()) {
+            return null;
+        }
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new DicomServiceException(Status.PROCESSING_FAILURE, "Unknown digest algorithm " + algorithm);
+        }
+    }
+
+    private static void deleteQuietly(Storage s, String path) {
+        try {
+            s.delete(path);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("could not remove " + path + " from storage " + s.id() + ": " + e);
+        }
+    }
+
+    private void notifyListeners(StoredInstance inst) {
+        for (StoreListener l : listeners) {
+            try {
+                l.stored(inst);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "store listener failed", e);
+            }
+        }
+    }
+
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}
