@@ -24,7 +24,7 @@ public final class Storages {
     private final Map<String, Opened> opened = new ConcurrentHashMap<>();
     private final Map<String, StorageDescriptor> descriptors = new ConcurrentHashMap<>();
 
-    private record Opened(URI uri, Storage storage) {
+    private record Opened(String uri, Storage storage) {
     }
 
     public Storages() {
@@ -69,7 +69,9 @@ public final class Storages {
     }
 
     /** file:/abs/dir/ or, relative to the working directory, file:dir/. */
-    static Path fileRoot(URI uri) {
-        return uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri);
+    /** file:/abs/path/, file:///abs/path/ and file:relative/path/ (opaque) all name a directory. */
+    static Path fileRoot(String uri) {
+        URI u = URI.create(uri);
+        return u.isOpaque() ? Path.of(u.getSchemeSpecificPart()) : Path.of(u);
     }
 }
