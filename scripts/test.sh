@@ -8,6 +8,14 @@ cd "$ROOT"
 . "$ROOT/scripts/peers.sh"
 
 ensure_packages
+
+# The archive under test listens on fixed ports (8080, 9990, 10389, 11112): two suites at once
+# on one machine would collide, so a second one waits here for the first.
+exec 9>/tmp/arca-test.lock
+if ! flock -n 9; then
+  echo "arca test: another ./arca test is running on this machine; waiting for it" >&2
+  flock 9
+fi
 work=$(mktemp -d /tmp/arca-test.XXXXXX)
 chmod 755 "$work"  # PostgreSQL runs as its own user below it
 trap 'stop_postgres "$work/pg"; rm -rf "$work"' EXIT
