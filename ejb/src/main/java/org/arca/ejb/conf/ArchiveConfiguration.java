@@ -7,6 +7,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
@@ -35,19 +37,31 @@ public class ArchiveConfiguration {
     private volatile Device device;
     private volatile List<ConfigurationError> errors = List.of();
 
+    @Inject
+    private Event<ConfigurationReloaded> reloaded;
+
     @PostConstruct
     void load() {
         try {
-            reload();
+            read();
         } catch (NamingException e) {
             // The archive still starts; health shows LDAP down and a reload retries.
             LOG.severe("Configuration of device " + Settings.deviceName() + " not loaded: " + e);
         }
     }
 
-    /** Reads the device again and makes it current; returns what was wrong with it. */
+    /**
+     * Reads the device again, makes it current and tells the services that hold state (the
+     * DICOM server); returns what was wrong with it.
+     */
     @Lock(LockType.WRITE)
     public List<ConfigurationError> reload() throws NamingException {
+        List<ConfigurationError> result = read();
+        reloaded.fire(new ConfigurationReloaded(device));
+        return result;
+    }
+
+    private List<ConfigurationError> read() throws NamingException {
         LdapConfiguration ldap = LdapConfiguration.connect(directory.url(), Settings.ldapUser(), Settings.ldapPassword());
         try {
             LoadResult result = ldap.loadDevice(Settings.deviceName());

@@ -5,11 +5,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.arca.dicom.net.ConnectionOptions;
 import org.arca.dicom.net.DicomServer;
 import org.arca.ejb.conf.ArchiveConfiguration;
+import org.arca.ejb.conf.ConfigurationReloaded;
 import org.arca.ejb.ldap.Directory;
 import org.arca.ejb.runtime.Settings;
 import org.arca.ejb.store.OverwritePolicy;
@@ -28,8 +29,8 @@ import org.arca.ldap.config.Device;
  * Runs the DICOM server of this node: the device's `dicom` connection (port from LDAP, bound
  * to ARCA_BIND_ADDRESS), serving every AE of the device that uses it, handlers wired to the
  * archive services over java:/ArcaDS (local JDBC transactions, one per stored instance).
- * A configuration reload (a new device snapshot) is picked up within seconds and the server
- * restarted with it; {@link #reload()} applies it at once.
+ * A configuration reload restarts the server with the new snapshot (associations in progress
+ * are aborted then; applying changes without a restart is still to do).
  */
 @Singleton
 @Startup
@@ -62,16 +63,10 @@ public class DicomService {
         shutdown();
     }
 
-    /** Applies the current configuration snapshot now. */
-    public synchronized void reload() {
-        apply(configuration.device());
-    }
-
-    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
-    void followConfiguration() {
-        Device current = configuration.device();
-        if (current != applied) {
-            reload();
+    /** A reload made a new snapshot current: serve the AEs as they are now. */
+    public void onReload(@Observes ConfigurationReloaded event) {
+        if (event.device() != applied) {
+            apply(event.device());
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.dict.Tag;
 import org.arca.ejb.retrieve.MoveDestination;
-import org.arca.ejb.support.Dcmtk;
+import org.arca.dicom.net.support.Dcmtk;
 import org.junit.jupiter.api.Test;
 
 /** DCMTK tools against the archive: findscu at every level, movescu, getscu. */
