@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.UUID;
 import org.arca.dicom.data.Attributes;
@@ -32,7 +35,7 @@ import org.arca.tools.common.Log;
  * study folder when sorting. The data set is never held in memory.
  */
 final class ReceivedObjectWriter implements Handlers.StoreHandler {
-    private static final int BUFFER = 256 * 1024;
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[256 * 1024]);
     private static final long BULK_THRESHOLD = 64 * 1024;
 
     private final StoreScpOptions options;
@@ -89,7 +92,12 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
         }
     }
 
-    /** Our meta information (with the calling AE as Source AE Title, as DCMTK writes), then the bytes as they come. */
+    /**
+     * Our meta information (with the calling AE as Source AE Title, as DCMTK writes), then the
+     * bytes as they come. Through a FileChannel from a reused per-thread buffer: a fresh large
+     * array per object, or FileOutputStream's malloc for writes over 8 KB, costs page faults
+     * that showed as the largest item of the receive profile.
+     */
     private static void receive(Path tmp, String callingAET, String cuid, String iuid, String tsuid, InputStream data)
             throws IOException {
         FileMetaInformation fmi = FileMetaInformation.create(cuid, iuid, tsuid);
@@ -99,13 +107,20 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
         try (DicomOutputStream dos = new DicomOutputStream(meta)) {
             dos.writeFileMetaInformation(fmi);
         }
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            meta.writeTo(out);
-            byte[] buf = new byte[BUFFER];
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            writeFully(ch, ByteBuffer.wrap(meta.toByteArray()));
+            byte[] buf = BUFFERS.get();
             int n;
-            while ((n = data.read(buf)) > 0) {
-                out.write(buf, 0, n);
+            while ((n = data.readNBytes(buf, 0, buf.length)) > 0) {
+                writeFully(ch, ByteBuffer.wrap(buf, 0, n));
             }
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
         }
     }
 

@@ -50,6 +50,8 @@ final class StoreScpServer implements AutoCloseable {
         Log log = options.log;
         ConnectionOptions co = new ConnectionOptions()
                 .maxPduLength(options.maxPdu)
+                // about 2 MB in flight per association, so the socket keeps streaming while a file is written
+                .receiveQueueFragments(Math.max(8, (2 << 20) / options.maxPdu))
                 .artimTimeout(options.acseTimeoutSeconds * 1000)
                 .acseTimeout(options.acseTimeoutSeconds * 1000)
                 .dimseTimeout(options.dimseTimeoutSeconds * 1000)

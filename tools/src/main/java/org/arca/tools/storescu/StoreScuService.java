@@ -38,7 +38,8 @@ final class StoreScuService {
     private static final List<String> UNCOMPRESSED = List.of(
             TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(),
             TransferSyntax.EXPLICIT_VR_BIG_ENDIAN.uid());
-    private static final int BUFFER = 256 * 1024;
+    /** One buffer for all files: a fresh large array per file costs page faults (see storescp's writer). */
+    private final byte[] buffer = new byte[256 * 1024];
 
     private final ScuOptions options;
     private final Log log;
@@ -195,16 +196,24 @@ final class StoreScuService {
         return null;
     }
 
-    /** The data set bytes exactly as in the file. */
-    private static DataWriter raw(InputFile f) {
+    /**
+     * The data set bytes exactly as in the file; a deflated bit stream of odd length gets the
+     * trailing zero byte PS3.5 A.5 asks for (DIMSE data must be of even length).
+     */
+    private DataWriter raw(InputFile f) {
         return out -> {
             try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
                 ch.position(f.dataSetOffset());
                 InputStream in = Channels.newInputStream(ch);
-                byte[] buf = new byte[BUFFER];
+                byte[] buf = buffer;
+                long total = 0;
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     out.write(buf, 0, n);
+                    total += n;
+                }
+                if ((total & 1) != 0 && TransferSyntax.of(f.transferSyntaxUID()).deflated()) {
+                    out.write(0);
                 }
             }
         };
