@@ -41,7 +41,7 @@ public final class EchoScu {
         return o;
     }
 
-    static int run(String[] argv, PrintStream out, PrintStream err) {
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
         if (argv.length == 1 && (argv[0].equals("-h") || argv[0].equals("--help"))) {
             out.print("usage: echoscu [options] peer port\n" + ScuOptions.usage());
             return 0;

@@ -25,7 +25,7 @@ public final class FindScu {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Log log = new Log(err);
         FindScuOptions o;
         Attributes keys;

@@ -21,7 +21,7 @@ public final class StoreScp {
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Log log = new Log(err);
         StoreScpOptions o;
         try {

@@ -14,7 +14,7 @@ public final class StoreScu {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Log log = new Log(err);
         StoreScuOptions o;
         try {
