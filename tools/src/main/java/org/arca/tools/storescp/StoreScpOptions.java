@@ -14,12 +14,20 @@ final class StoreScpOptions {
     static final String EXPLICIT_BE = "1.2.840.10008.1.2.2";
     static final String IMPLICIT_LE = "1.2.840.10008.1.2";
 
-    /** Network transfer syntaxes: preference order, or null for +xa (any, the requestor's first). */
+    /**
+     * Network transfer syntaxes in preference order. +xa takes the syntaxes DCMTK's manual lists
+     * for --accept-all; like DCMTK's storescp (observed) it prefers a compressed or deflated
+     * syntax when one is proposed, then explicit LE, explicit BE, implicit LE.
+     */
     enum Accept {
         DEFAULT(EXPLICIT_LE, EXPLICIT_BE, IMPLICIT_LE),
         BIG(EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE),
         IMPLICIT(IMPLICIT_LE),
-        ALL();
+        ALL("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
+                "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
+                "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.101", "1.2.840.10008.1.2.4.102", "1.2.840.10008.1.2.4.103",
+                "1.2.840.10008.1.2.4.104", "1.2.840.10008.1.2.4.105", "1.2.840.10008.1.2.4.106", "1.2.840.10008.1.2.5",
+                "1.2.840.10008.1.2.1.99", EXPLICIT_LE, EXPLICIT_BE, IMPLICIT_LE);
 
         final String[] syntaxes;
 
@@ -149,7 +157,7 @@ final class StoreScpOptions {
                 + "  -pdu n           max receive PDU length, 4096..131072 (default 16384)\n"
                 + "  -ta s / -td s    ACSE / DIMSE timeout in seconds (default 30 / none)\n"
                 + "  +x= +xe +xb +xi  accepted network transfer syntaxes (explicit LE first / BE first / implicit only)\n"
-                + "  +xa              accept every transfer syntax (the requestor's first choice)\n"
+                + "  +xa              accept all syntaxes of DCMTK's list (compressed preferred, as DCMTK does)\n"
                 + "  -pm              promiscuous: accept unknown SOP classes\n"
                 + "  --refuse         refuse every association; --reject: those without Implementation Class UID\n"
                 + "  --ignore         receive but do not store\n"

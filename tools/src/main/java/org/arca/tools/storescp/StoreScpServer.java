@@ -35,8 +35,7 @@ final class StoreScpServer implements AutoCloseable {
             throw new IOException("specified output directory does not exist: " + options.outputDir);
         }
         ApplicationEntity ae = new ApplicationEntity(options.aet);
-        String[] syntaxes = options.accept == StoreScpOptions.Accept.ALL
-                ? new String[] {TransferCapability.ANY} : options.accept.syntaxes;
+        String[] syntaxes = options.accept.syntaxes;
         ae.addTransferCapability(TransferCapability.scp(Association.VERIFICATION, syntaxes));
         if (options.promiscuous) {
             ae.addTransferCapability(TransferCapability.scp(TransferCapability.ANY, syntaxes));
