@@ -13,22 +13,22 @@ import org.arca.tools.common.Log;
 import org.arca.tools.support.Peers;
 
 /** Our storescp (in this JVM, free port) and DCMTK's (a process under the shim), with the same options. */
-final class ScpRunner {
+public final class ScpRunner {
     private ScpRunner() {
     }
 
     /** Our storescp started with {@code args} (no port: a free one is taken). */
-    static final class Ours implements AutoCloseable {
+    public static final class Ours implements AutoCloseable {
         final StoreScpServer server;
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        Ours(String... args) throws Exception {
+        public Ours(String... args) throws Exception {
             StoreScpOptions o = StoreScpOptions.parse(args, new Log(new PrintStream(log, true, StandardCharsets.UTF_8)));
             o.port = 0;
             server = new StoreScpServer(o).start();
         }
 
-        int port() {
+        public int port() {
             return server.port();
         }
 
