@@ -61,13 +61,16 @@ run_once() {
   echo "$t1 - $t0" | bc
 }
 
-declare -A med
-for pair in dcmtk:dcmtk arca:dcmtk dcmtk:arca; do
+declare -A runs med
+pairs=(dcmtk:dcmtk arca:dcmtk dcmtk:arca)
+# rounds interleave the three paths, so that load from elsewhere on the machine hits all alike
+for r in 1 2 3; do
+  for pair in "${pairs[@]}"; do runs[$pair]+="$(run_once "${pair%%:*}" "${pair#*:}") "; done
+done
+for pair in "${pairs[@]}"; do
   scp=${pair%%:*}; scu=${pair#*:}
-  ts=()
-  for r in 1 2 3; do ts+=("$(run_once "$scp" "$scu")"); done
-  med[$pair]=$(printf '%s\n' "${ts[@]}" | median)
-  awk -v n="$scu storescu -> $scp storescp" -v t="${med[$pair]}" -v c="${#files[@]}" -v b="$bytes" -v all="${ts[*]}" \
+  med[$pair]=$(printf '%s\n' ${runs[$pair]} | median)
+  awk -v n="$scu storescu -> $scp storescp" -v t="${med[$pair]}" -v c="${#files[@]}" -v b="$bytes" -v all="${runs[$pair]}" \
     'BEGIN { printf "%-36s median %.3f s  %6.0f inst/s  %7.1f MB/s   (runs: %s)\n", n, t, c/t, b/t/1e6, all }'
 done
 awk -v a="${med[dcmtk:dcmtk]}" -v b="${med[arca:dcmtk]}" -v c="${med[dcmtk:arca]}" 'BEGIN {
