@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.arca.dicom.net.dimse.Handlers;
 import org.arca.dicom.net.dimse.ServiceHandlers;
+import org.arca.dicom.net.pdu.AAssociateRJ;
+import org.arca.dicom.net.pdu.AAssociateRQ;
 import org.arca.dicom.net.pdu.UserIdentity;
 
 /**
@@ -28,6 +30,16 @@ public final class ApplicationEntity {
         byte[] negotiate(String sopClass, byte[] requested);
     }
 
+    /**
+     * Looks at a request after the AE titles were checked, before presentation contexts are
+     * negotiated: returns null to go on, or the A-ASSOCIATE-RJ to answer (e.g. a storage SCP
+     * that refuses everyone, or peers without an Implementation Class UID).
+     */
+    @FunctionalInterface
+    public interface AssociationFilter {
+        AAssociateRJ check(AAssociateRQ rq);
+    }
+
     private final String aeTitle;
     private final Set<String> acceptedCallingAETitles = new LinkedHashSet<>();
     private final List<TransferCapability> capabilities = new ArrayList<>();
@@ -35,6 +47,7 @@ public final class ApplicationEntity {
     private UserIdentityValidator userIdentityValidator;
     private boolean userIdentityRequired;
     private ExtendedNegotiator extendedNegotiator;
+    private AssociationFilter associationFilter;
 
     public ApplicationEntity(String aeTitle) {
         this.aeTitle = aeTitle;
@@ -139,6 +152,15 @@ public final class ApplicationEntity {
 
     public ApplicationEntity extendedNegotiator(ExtendedNegotiator n) {
         extendedNegotiator = n;
+        return this;
+    }
+
+    public AssociationFilter associationFilter() {
+        return associationFilter;
+    }
+
+    public ApplicationEntity associationFilter(AssociationFilter f) {
+        associationFilter = f;
         return this;
     }
 }

@@ -49,7 +49,7 @@ final class AssociationAcceptor implements Runnable {
             AAssociateRQ rq = AAssociateRQ.decode(in.readBody());
             boolean reserved = server.tryReserve();
             Negotiation.Outcome o = reserved
-                    ? Negotiation.negotiate(rq, server.applicationEntities(), opts)
+                    ? Negotiation.negotiate(rq, server.applicationEntities(), server.defaultApplicationEntity(), opts)
                     : Negotiation.rejectTransient(AAssociateRJ.LOCAL_LIMIT_EXCEEDED);
             if (o.reject() != null) {
                 if (reserved) {

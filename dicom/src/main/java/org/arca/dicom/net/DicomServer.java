@@ -37,6 +37,7 @@ public final class DicomServer implements Closeable {
     private final Set<Association> active = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<Consumer<Association>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger reserved = new AtomicInteger();
+    private volatile ApplicationEntity defaultAE;
     private int maxAssociations = 100;
     private int handlerThreads = 32;
     private ExecutorService handlerPool;
@@ -51,6 +52,19 @@ public final class DicomServer implements Closeable {
     public DicomServer addApplicationEntity(ApplicationEntity ae) {
         aes.put(ae.aeTitle(), ae);
         return this;
+    }
+
+    /**
+     * Serves associations whose called AE title names none of the added AEs (as DCMTK's
+     * storescp, which answers to any called AE title); without it they are rejected (1, 1, 7).
+     */
+    public DicomServer defaultApplicationEntity(ApplicationEntity ae) {
+        defaultAE = ae;
+        return this;
+    }
+
+    ApplicationEntity defaultApplicationEntity() {
+        return defaultAE;
     }
 
     public DicomServer maxAssociations(int n) {

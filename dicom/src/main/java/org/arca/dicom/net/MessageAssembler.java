@@ -3,6 +3,7 @@ package org.arca.dicom.net;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import org.arca.dicom.net.dimse.BufferPool;
 import org.arca.dicom.net.dimse.Command;
 import org.arca.dicom.net.dimse.CommandField;
 import org.arca.dicom.net.dimse.PdvInputStream;
@@ -27,6 +28,8 @@ final class MessageAssembler implements PDataTF.PdvHandler {
     private int dataPcid = -1;
     private PdvInputStream pipe;
     private ByteArrayOutputStream bytes;
+    /** Created with the first C-STORE (options are not set yet when this is constructed). */
+    private BufferPool buffers;
 
     MessageAssembler(Association as) {
         this.as = as;
@@ -74,7 +77,11 @@ final class MessageAssembler implements PDataTF.PdvHandler {
         dataCommand = cmd;
         dataPcid = pcid;
         if (cmd.commandField() == CommandField.C_STORE_RQ) {
-            pipe = new PdvInputStream(as.options().receiveQueueFragments());
+            if (buffers == null) {
+                // a full receive queue plus what the handler holds
+                buffers = new BufferPool(as.options().receiveQueueFragments() + 4);
+            }
+            pipe = new PdvInputStream(as.options().receiveQueueFragments(), buffers);
             as.onStoreRequest(pcid, cmd, pipe);
         } else {
             bytes = new ByteArrayOutputStream();
@@ -86,11 +93,13 @@ final class MessageAssembler implements PDataTF.PdvHandler {
             throw new PduException(AAbort.UNEXPECTED_PDU_PARAMETER,
                     "data fragment on context " + pcid + " without a command announcing it");
         }
-        byte[] fragment = new byte[len];
-        in.readFully(fragment, 0, len);
         if (pipe != null) {
-            pipe.push(fragment, last);
+            byte[] fragment = buffers.take(len);
+            in.readFully(fragment, 0, len);
+            pipe.push(fragment, len, last);
         } else {
+            byte[] fragment = new byte[len];
+            in.readFully(fragment, 0, len);
             bytes.write(fragment, 0, len);
         }
         if (last) {

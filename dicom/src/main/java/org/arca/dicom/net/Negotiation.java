@@ -26,18 +26,30 @@ final class Negotiation {
     }
 
     static Outcome negotiate(AAssociateRQ rq, Map<String, ApplicationEntity> aes, ConnectionOptions opts) {
+        return negotiate(rq, aes, null, opts);
+    }
+
+    /** {@code fallback} (may be null) serves a called AE title that names no AE. */
+    static Outcome negotiate(AAssociateRQ rq, Map<String, ApplicationEntity> aes, ApplicationEntity fallback,
+                             ConnectionOptions opts) {
         if ((rq.protocolVersion() & 1) == 0) {
             return reject(AAssociateRJ.SOURCE_SERVICE_PROVIDER_ACSE, AAssociateRJ.PROTOCOL_VERSION_NOT_SUPPORTED);
         }
         if (!AAssociate.DICOM_APPLICATION_CONTEXT.equals(rq.applicationContext())) {
             return reject(AAssociateRJ.SOURCE_SERVICE_USER, AAssociateRJ.APPLICATION_CONTEXT_NAME_NOT_SUPPORTED);
         }
-        ApplicationEntity ae = aes.get(rq.calledAET());
+        ApplicationEntity ae = aes.getOrDefault(rq.calledAET(), fallback);
         if (ae == null) {
             return reject(AAssociateRJ.SOURCE_SERVICE_USER, AAssociateRJ.CALLED_AE_TITLE_NOT_RECOGNIZED);
         }
         if (!ae.acceptsCallingAET(rq.callingAET())) {
             return reject(AAssociateRJ.SOURCE_SERVICE_USER, AAssociateRJ.CALLING_AE_TITLE_NOT_RECOGNIZED);
+        }
+        if (ae.associationFilter() != null) {
+            AAssociateRJ rj = ae.associationFilter().check(rq);
+            if (rj != null) {
+                return new Outcome(null, rj, null);
+            }
         }
         AAssociateAC ac = new AAssociateAC();
         UserInformation rqInfo = rq.userInformation();

@@ -10,39 +10,67 @@ import java.util.ArrayDeque;
  * handler thread reads. At most {@code capacity} fragments wait here, so a 2 GB C-STORE is
  * throttled by TCP instead of filling the heap. An abort fails the stream so the handler can
  * discard what it wrote; a handler that stops reading early switches it to discarding.
+ *
+ * <p>Throughput: consumed fragment buffers go back to the association's {@link
+ * BufferPool}, and each side wakes the other only when that one is actually waiting, and
+ * the reader only once half the queue is free, so a transfer costs few allocations and
+ * context switches rather than one of each per PDV.
  */
 public final class PdvInputStream extends InputStream {
+    private record Fragment(byte[] bytes, int length) {
+    }
+
     private final int capacity;
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final ArrayDeque<Fragment> queue = new ArrayDeque<>();
+    private final BufferPool pool;
     private byte[] current;
+    private int currentLength;
     private int pos;
     private boolean ended;
     private boolean discarding;
     private IOException failure;
     private long received;
+    private boolean handlerWaiting;
+    private boolean readerWaiting;
 
     public PdvInputStream(int capacity) {
+        this(capacity, new BufferPool(0));
+    }
+
+    /** Consumed fragments go back to {@code pool}, which the reader takes fragment buffers from. */
+    public PdvInputStream(int capacity, BufferPool pool) {
         this.capacity = capacity;
+        this.pool = pool;
     }
 
     /** Reader side: adds a fragment, blocking while the handler is {@code capacity} behind. */
-    public synchronized void push(byte[] fragment, boolean last) throws InterruptedIOException {
-        received += fragment.length;
+    public void push(byte[] fragment, boolean last) throws InterruptedIOException {
+        push(fragment, fragment.length, last);
+    }
+
+    /** Reader side: adds the first {@code length} bytes of {@code fragment}, which then belongs to this stream. */
+    public synchronized void push(byte[] fragment, int length, boolean last) throws InterruptedIOException {
+        received += length;
         while (!discarding && failure == null && queue.size() >= capacity) {
+            readerWaiting = true;
             try {
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while handing data to the handler");
+            } finally {
+                readerWaiting = false;
             }
         }
-        if (!discarding && fragment.length > 0) {
-            queue.add(fragment);
+        if (!discarding && length > 0) {
+            queue.add(new Fragment(fragment, length));
         }
         if (last) {
             ended = true;
         }
-        notifyAll();
+        if (handlerWaiting || last) {
+            notifyAll();
+        }
     }
 
     /** Reader side: the association went away before the last fragment. */
@@ -61,11 +89,14 @@ public final class PdvInputStream extends InputStream {
     /** Handler side: waits until the last fragment arrived (or the association failed). */
     public synchronized void awaitEnd() throws IOException {
         while (!ended && failure == null) {
+            handlerWaiting = true;
             try {
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException();
+            } finally {
+                handlerWaiting = false;
             }
         }
         if (!ended) {
@@ -74,11 +105,18 @@ public final class PdvInputStream extends InputStream {
     }
 
     private boolean fill() throws IOException {
-        while (current == null || pos == current.length) {
-            current = queue.poll();
-            pos = 0;
+        while (current == null || pos == currentLength) {
             if (current != null) {
-                notifyAll();
+                pool.give(current);
+            }
+            Fragment f = queue.poll();
+            current = f == null ? null : f.bytes();
+            currentLength = f == null ? 0 : f.length();
+            pos = 0;
+            if (f != null) {
+                if (readerWaiting && queue.size() <= capacity / 2) {
+                    notifyAll();
+                }
                 continue;
             }
             if (failure != null) {
@@ -87,11 +125,14 @@ public final class PdvInputStream extends InputStream {
             if (ended || discarding) {
                 return false;
             }
+            handlerWaiting = true;
             try {
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException();
+            } finally {
+                handlerWaiting = false;
             }
         }
         return true;
@@ -102,6 +143,7 @@ public final class PdvInputStream extends InputStream {
         return fill() ? current[pos++] & 0xFF : -1;
     }
 
+    /** Copies from as many queued fragments as fit, so one call drains what has arrived. */
     @Override
     public synchronized int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
@@ -110,15 +152,19 @@ public final class PdvInputStream extends InputStream {
         if (!fill()) {
             return -1;
         }
-        int n = Math.min(len, current.length - pos);
-        System.arraycopy(current, pos, b, off, n);
-        pos += n;
-        return n;
+        int total = 0;
+        do {
+            int n = Math.min(len - total, currentLength - pos);
+            System.arraycopy(current, pos, b, off + total, n);
+            pos += n;
+            total += n;
+        } while (total < len && (pos < currentLength || !queue.isEmpty()) && fill());
+        return total;
     }
 
     @Override
     public synchronized int available() {
-        return current == null ? 0 : current.length - pos;
+        return current == null ? 0 : currentLength - pos;
     }
 
     /** Handler is done: drop what is queued and what is still to come. */

@@ -1,0 +1,156 @@
+package org.arca.tools.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs peer programs (DCMTK, Orthanc, PixelMed) for the tests: always with TCP_NODELAY=1 (Debian's
+ * DCMTK leaves Nagle on otherwise), servers under the bind-to-loopback shim, every process bounded
+ * in time and killed at the end. A missing program fails the test naming its Debian package.
+ * (A trimmed copy of the dicom module's test support; the shim source is copied to src/test/c.)
+ */
+public final class Peers {
+    public static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+    private static Path shim;
+
+    private Peers() {
+    }
+
+    /** The path of a program, failing the test with the package to install when it is missing. */
+    public static String bin(String path, String debianPackage) {
+        Path p = Path.of(path);
+        if (!Files.isRegularFile(p)) {
+            fail(p + " is missing: install the Debian package '" + debianPackage + "' (apt-get install " + debianPackage + ")");
+        }
+        return p.toString();
+    }
+
+    public static String dcmtk(String tool) {
+        return bin("/usr/bin/" + tool, "dcmtk");
+    }
+
+    public static Path sample(String name) {
+        Path p = SAMPLES.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            fail("sample " + p + " is missing: install the Debian package 'python3-pydicom'");
+        }
+        return p;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Builds src/test/c/bind-loopback.c into target/ once. */
+    public static synchronized Path shim() throws Exception {
+        if (shim == null) {
+            Path src = Path.of("src/test/c/bind-loopback.c").toAbsolutePath();
+            Path so = Path.of("target/bind-loopback.so").toAbsolutePath();
+            Process p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O2", "-o", so.toString(), src.toString(), "-ldl")
+                    .redirectErrorStream(true).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                fail("cannot build the bind shim (Debian package 'gcc'): " + new String(p.getInputStream().readAllBytes()));
+            }
+            shim = so;
+        }
+        return shim;
+    }
+
+    /** Output and exit code of a finished client. */
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Runs a client to completion, killed after {@code timeoutSeconds}. */
+    public static Result run(int timeoutSeconds, String... cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TCP_NODELAY", "1");
+        Path log = Files.createTempFile("peer", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                fail(String.join(" ", cmd) + " did not finish within " + timeoutSeconds + " s:\n" + Files.readString(log));
+            }
+            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.ISO_8859_1));
+        } finally {
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** A server process; close() kills it (politely first) and waits for it. */
+    public static final class Server implements AutoCloseable {
+        private final Process process;
+        private final Path log;
+
+        Server(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        public String log() throws IOException {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** Starts a server under the shim and waits (bounded) until {@code port} accepts. */
+    public static Server startServer(int port, List<String> cmd, Path workDir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true);
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
+        }
+        pb.environment().put("TCP_NODELAY", "1");
+        pb.environment().put("LD_PRELOAD", shim().toString());
+        Path log = Files.createTempFile("peer-server", ".log");
+        pb.redirectOutput(log.toFile());
+        Server s = new Server(pb.start(), log);
+        for (int i = 0; i < 200; i++) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return s;
+            } catch (IOException notYet) {
+                if (!s.process.isAlive()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+        }
+        String out = s.log();
+        s.close();
+        fail(cmd.get(0) + " did not start listening on 127.0.0.1:" + port + ":\n" + out);
+        return null;
+    }
+
+    /** Deletes a directory tree (test output). */
+    public static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
