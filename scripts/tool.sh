@@ -21,4 +21,6 @@ if [ "$built" -lt "${newest:-0}" ]; then
   echo "arca: building the tools" >&2
   (cd "$ROOT" && mvn -q -B -pl dicom,tools -DskipTests package >&2)
 fi
-exec java ${ARCA_TOOL_JAVA_OPTS:-} -cp "$jars" "$main" "$@"
+# Short-lived tools spend much of their time compiling: the C1 compiler alone and the serial
+# collector start fastest on small machines (tools/README.md, benchmark).
+exec java ${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$jars" "$main" "$@"

@@ -39,6 +39,7 @@ public final class DicomInputStream implements Closeable {
 
     private final StreamBuffer in;
     private long streamLength = -1;
+    private long trailingPadding;
     private URI bulkDataURI;
     /** The file read, whose URI becomes {@link #bulkDataURI} when first needed. */
     private Path file;
@@ -116,6 +117,11 @@ public final class DicomInputStream implements Closeable {
     }
 
     /** Offset of the next byte to parse. */
+    /** Zero bytes found after the last element of the data set (and not kept). */
+    public long trailingPadding() {
+        return trailingPadding;
+    }
+
     public long position() {
         return in.position();
     }
@@ -226,6 +232,23 @@ public final class DicomInputStream implements Closeable {
         }
 
         /**
+         * Some writers pad a file with zero bytes after its last element (DCMTK ignores them).
+         * At the top level, a header of zeros followed only by zeros to the end of the stream
+         * ends the data set; the padding is counted in {@link #trailingPadding()}, not kept.
+         */
+        private boolean trailingZeros(long elemPos) throws IOException {
+            long zeros = in.zeroRest();
+            if (zeros == -1) {
+                return false; // a real (0000,0000) header with data after it: parsed and refused as usual
+            }
+            if (zeros == -2) {
+                throw new DicomParseException("zero padding followed by other bytes", 0, elemPos);
+            }
+            trailingPadding = zeros;
+            return true;
+        }
+
+        /**
          * Reads elements into {@code attrs} until {@code end} (an absolute offset, or -1 for
          * "until an Item Delimitation Item", or the end of stream at depth 0). At depth 0
          * stops before a tag {@code >= stopTag} or, when {@code onlyGroup} is non-zero,
@@ -247,6 +270,9 @@ public final class DicomInputStream implements Closeable {
                             : "stream ends inside an item", lastTag(attrs), elemPos);
                 }
                 int tag = in.tag(0, bigEndian);
+                if (depth == 0 && tag == 0 && in.u16(4, true) == 0 && trailingZeros(elemPos)) {
+                    return false;
+                }
                 if (depth == 0 && ((stopTag != -1 && Integer.compareUnsigned(tag, stopTag) >= 0)
                         || (onlyGroup != 0 && tag >>> 16 != onlyGroup))) {
                     return true;

