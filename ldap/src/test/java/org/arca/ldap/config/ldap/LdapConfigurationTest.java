@@ -72,7 +72,7 @@ class LdapConfigurationTest {
         ApplicationEntity ae = d.getApplicationEntity("DCM4CHEE");
         assertEquals(List.of("dicom", "dicom-tls"), ae.getConnectionNames());
         assertEquals(List.of("fs1"), ae.getObjectStorageIDs());
-        assertEquals(10, ae.getTransferCapabilities().size());
+        assertEquals(11, ae.getTransferCapabilities().size()); // incl. Storage Commitment Push Model SCP
         StorageDescriptor fs1 = d.getStorage("fs1");
         assertEquals("file:${arca.data.dir}/fs1/", fs1.getUri());
         assertEquals("file:/srv/arca-data/fs1/", fs1.getResolvedUri());
