@@ -58,7 +58,7 @@ public final class S3Proxy implements AutoCloseable {
                     "s3proxy.authorization=aws-v2-or-v4",
                     "s3proxy.identity=" + IDENTITY,
                     "s3proxy.credential=" + CREDENTIAL,
-                    "jclouds.provider=filesystem-nio2",
+                    "jclouds.provider=" + System.getProperty("arca.s3proxy.backend", "filesystem-nio2"),
                     "jclouds.filesystem.basedir=" + data.toAbsolutePath(), ""));
             Path log = dir.resolve("s3proxy-" + port + ".log");
             Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -88,7 +88,7 @@ public final class S3Proxy implements AutoCloseable {
         return false;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
