@@ -35,6 +35,14 @@ public final class S3Proxy implements AutoCloseable {
 
     /** Starts S3Proxy keeping its buckets below {@code dir}. */
     public static S3Proxy start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null);
+    }
+
+    /**
+     * With {@code virtualHost} set, S3Proxy also takes virtual-host requests
+     * ({@code http://<bucket>.<virtualHost>:<port>/key}); the names must resolve to 127.0.0.1.
+     */
+    public static S3Proxy start(Path dir, String virtualHost) throws IOException, InterruptedException {
         if (!Files.isDirectory(LIB)) {
             throw new IllegalStateException(LIB.toAbsolutePath() + " is missing: run the tests through Maven"
                     + " (generate-test-resources copies S3Proxy there)");
@@ -59,7 +67,8 @@ public final class S3Proxy implements AutoCloseable {
                     "s3proxy.identity=" + IDENTITY,
                     "s3proxy.credential=" + CREDENTIAL,
                     "jclouds.provider=" + System.getProperty("arca.s3proxy.backend", "filesystem-nio2"),
-                    "jclouds.filesystem.basedir=" + data.toAbsolutePath(), ""));
+                    "jclouds.filesystem.basedir=" + data.toAbsolutePath(),
+                    virtualHost == null ? "" : "s3proxy.virtual-host=" + virtualHost, ""));
             Path log = dir.resolve("s3proxy-" + port + ".log");
             Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Dlogback.configurationFile=" + logback.toAbsolutePath(),
