@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A directory as storage ({@code file:} URI). An object is written to a temporary name in its
@@ -70,6 +71,48 @@ public final class FileSystemStorage implements Storage {
     @Override
     public InputStream open(String path) throws IOException {
         return Files.newInputStream(resolve(path));
+    }
+
+    @Override
+    public InputStream open(String path, long offset, long length) throws IOException {
+        FileChannel ch = FileChannel.open(resolve(path), StandardOpenOption.READ);
+        ch.position(offset); // past the end, reads give end of stream
+        InputStream in = Channels.newInputStream(ch);
+        return length < 0 ? in : new BoundedInputStream(in, length);
+    }
+
+    @Override
+    public Stream<String> objects(String prefix) throws IOException {
+        Path dir = directory(prefix);
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        // Files.walk opens directories as the stream advances: lazy, depth-first
+        return Files.walk(dir).filter(p -> Files.isRegularFile(p) && !isTemporary(p)).map(this::pathOf);
+    }
+
+    @Override
+    public Stream<String> list(String prefix) throws IOException {
+        Path dir = directory(prefix);
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        return Files.list(dir).filter(p -> !isTemporary(p)).sorted()
+                .map(p -> Files.isDirectory(p) ? pathOf(p) + "/" : pathOf(p));
+    }
+
+    private Path directory(String prefix) throws IOException {
+        return prefix.isEmpty() || prefix.equals("/") ? root : resolve(prefix);
+    }
+
+    private static boolean isTemporary(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
+    }
+
+    /** The storage path of a file: relative to the root, always with '/'. */
+    private String pathOf(Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     @Override

@@ -1,18 +1,23 @@
 package org.arca.ejb.storage;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.arca.ejb.storage.transform.StorageTransforms;
 import org.arca.ldap.config.StorageDescriptor;
 
 /**
- * Opens the provider of a storage descriptor by its URI scheme and keeps it while the
- * descriptor is unchanged. {@code file:} is built in; other schemes (S3) register a
- * {@link Provider}.
+ * Opens the storage of a descriptor with the provider of its URI scheme, wraps it in the
+ * transforms its properties ask for, and keeps it while the descriptor is unchanged.
+ * Providers come from {@link ServiceLoader} ({@link StorageProvider}: {@code file} and
+ * {@code jclouds} built in, others from jars on the class path) or are registered in code.
  */
-public final class Storages {
+public final class Storages implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Storages.class.getName());
 
     /** Opens a storage for a descriptor whose URI has the provider's scheme. */
     @FunctionalInterface
@@ -24,16 +29,34 @@ public final class Storages {
     private final Map<String, Opened> opened = new ConcurrentHashMap<>();
     private final Map<String, StorageDescriptor> descriptors = new ConcurrentHashMap<>();
 
-    private record Opened(String uri, Storage storage) {
+    /** What a storage was opened from: a change of URI or properties opens it anew. */
+    private record Opened(String uri, Map<String, String> properties, Storage storage) {
+        boolean matches(StorageDescriptor d) {
+            return uri.equals(d.getResolvedUri()) && properties.equals(d.getProperties());
+        }
     }
 
+    /** With the providers the class loader of this class finds. */
     public Storages() {
-        providers.put("file", d -> new FileSystemStorage(d.getId(), fileRoot(d.getResolvedUri())));
+        this(Storages.class.getClassLoader());
+    }
+
+    /** With the providers {@code loader} finds (e.g. a deployment's class loader). */
+    public Storages(ClassLoader loader) {
+        for (StorageProvider p : ServiceLoader.load(StorageProvider.class, loader)) {
+            providers.putIfAbsent(p.scheme(), p::open);
+        }
+        providers.putIfAbsent("file", new FileSystemStorageProvider()::open);
     }
 
     public Storages register(String scheme, Provider provider) {
         providers.put(scheme, provider);
         return this;
+    }
+
+    /** The URI schemes a provider is known for. */
+    public List<String> schemes() {
+        return new ArrayList<>(providers.keySet());
     }
 
     /** The storages of the device, so that objects can be found by their location's storage ID. */
@@ -47,16 +70,23 @@ public final class Storages {
     public Storage storage(StorageDescriptor d) throws IOException {
         descriptors.putIfAbsent(d.getId(), d);
         Opened o = opened.get(d.getId());
-        if (o != null && o.uri().equals(d.getResolvedUri())) {
+        if (o != null && o.matches(d)) {
             return o.storage();
         }
-        Provider p = providers.get(d.getScheme());
-        if (p == null) {
-            throw new IOException("no storage provider for URI scheme '" + d.getScheme() + "' of storage " + d.getId());
+        synchronized (this) { // one provider connection per storage, even when stores race
+            o = opened.get(d.getId());
+            if (o != null && o.matches(d)) {
+                return o.storage();
+            }
+            Provider p = providers.get(d.getScheme());
+            if (p == null) {
+                throw new IOException("no storage provider for URI scheme '" + d.getScheme() + "' of storage " + d.getId());
+            }
+            Storage s = StorageTransforms.apply(d, p.open(d));
+            // a replaced storage may still serve a running retrieve: it is left to the collector
+            opened.put(d.getId(), new Opened(d.getResolvedUri(), Map.copyOf(d.getProperties()), s));
+            return s;
         }
-        Storage s = p.open(d);
-        opened.put(d.getId(), new Opened(d.getResolvedUri(), s));
-        return s;
     }
 
     /** A storage opened before, by its ID (for objects stored earlier). */
@@ -68,10 +98,16 @@ public final class Storages {
         return storage(d);
     }
 
-    /** file:/abs/dir/ or, relative to the working directory, file:dir/. */
-    /** file:/abs/path/, file:///abs/path/ and file:relative/path/ (opaque) all name a directory. */
-    static Path fileRoot(String uri) {
-        URI u = URI.create(uri);
-        return u.isOpaque() ? Path.of(u.getSchemeSpecificPart()) : Path.of(u);
+    /** Closes every opened storage (connection pools, upload threads). */
+    @Override
+    public void close() {
+        for (Opened o : opened.values()) {
+            try {
+                o.storage().close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("closing storage " + o.storage().id() + ": " + e);
+            }
+        }
+        opened.clear();
     }
 }
