@@ -18,6 +18,8 @@ import org.arca.dicom.net.ConnectionOptions;
 import org.arca.dicom.net.DicomServer;
 import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ejb.ldap.Directory;
+import org.arca.ejb.rules.ExportRuleListener;
+import org.arca.ejb.rules.ExportScheduler;
 import org.arca.ejb.runtime.Settings;
 import org.arca.ejb.store.OverwritePolicy;
 import org.arca.ldap.config.ApplicationEntity;
@@ -47,6 +49,9 @@ public class DicomService {
 
     @EJB
     private Directory directory;
+
+    @EJB
+    private ExportScheduler exportScheduler;
 
     private Device applied;
     private DicomServer server;
@@ -89,6 +94,7 @@ public class DicomService {
         }
         services = new ArchiveServices(dataSource, device, OverwritePolicy.NEVER,
                 new LdapMoveDestinations(directory.environment()));
+        services.storeService().addListener(new ExportRuleListener(exportScheduler));
         DicomServer s = new DicomServer(new ConnectionOptions());
         int served = 0;
         for (ApplicationEntity ae : device.getApplicationEntities()) {
