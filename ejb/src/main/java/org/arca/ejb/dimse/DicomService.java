@@ -104,12 +104,32 @@ public class DicomService {
             }
         }
         try {
-            server = s.start(Settings.bindAddress(), conn.getPort());
+            server = startRetryingBind(s, conn.getPort());
             LOG.info("DICOM server on " + Settings.bindAddress() + ":" + conn.getPort() + " for " + served + " AE(s)");
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "DICOM server not started on port " + conn.getPort(), e);
             services.close();
             services = null;
+            applied = null; // the next configuration poll tries again
+        }
+    }
+
+    /** The port of the server just closed may be released a moment later: a restart waits for it. */
+    private static DicomServer startRetryingBind(DicomServer s, int port) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return s.start(Settings.bindAddress(), port);
+            } catch (java.net.BindException e) {
+                if (attempt >= 40) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
