@@ -19,6 +19,8 @@ import org.arca.dicom.net.DicomServer;
 import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ejb.conf.ConfigurationReloaded;
 import org.arca.ejb.ldap.Directory;
+import org.arca.ejb.rules.ExportRuleListener;
+import org.arca.ejb.rules.ExportScheduler;
 import org.arca.ejb.runtime.Settings;
 import org.arca.ejb.store.OverwritePolicy;
 import org.arca.ldap.config.ApplicationEntity;
@@ -48,6 +50,9 @@ public class DicomService {
 
     @EJB
     private Directory directory;
+
+    @EJB
+    private ExportScheduler exportScheduler;
 
     private Device applied;
     private DicomServer server;
@@ -84,6 +89,7 @@ public class DicomService {
         }
         services = new ArchiveServices(dataSource, device, OverwritePolicy.NEVER,
                 new LdapMoveDestinations(directory.environment()));
+        services.storeService().addListener(new ExportRuleListener(exportScheduler));
         DicomServer s = new DicomServer(new ConnectionOptions());
         int served = 0;
         for (ApplicationEntity ae : device.getApplicationEntities()) {
@@ -93,12 +99,32 @@ public class DicomService {
             }
         }
         try {
-            server = s.start(Settings.bindAddress(), conn.getPort());
+            server = startRetryingBind(s, conn.getPort());
             LOG.info("DICOM server on " + Settings.bindAddress() + ":" + conn.getPort() + " for " + served + " AE(s)");
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "DICOM server not started on port " + conn.getPort(), e);
             services.close();
             services = null;
+            applied = null; // the next configuration poll tries again
+        }
+    }
+
+    /** The port of the server just closed may be released a moment later: a restart waits for it. */
+    private static DicomServer startRetryingBind(DicomServer s, int port) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return s.start(Settings.bindAddress(), port);
+            } catch (java.net.BindException e) {
+                if (attempt >= 40) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -15,12 +15,13 @@ import org.arca.ldap.config.ldap.LdapConfiguration;
 
 /**
  * Finds a C-MOVE destination in LDAP: the device holding a dicomNetworkAE with that AE title,
- * loaded whole, and the AE's first DICOM connection with a port (plain before TLS).
+ * loaded whole, and the AE's first DICOM connection with a port (plain before TLS). Also the
+ * destination lookup of the dicom: exporter.
  */
-final class LdapMoveDestinations implements MoveDestination.Resolver {
+public final class LdapMoveDestinations implements MoveDestination.Resolver {
     private final Hashtable<String, Object> environment;
 
-    LdapMoveDestinations(Hashtable<String, Object> environment) {
+    public LdapMoveDestinations(Hashtable<String, Object> environment) {
         this.environment = environment;
     }
 

@@ -1,6 +1,6 @@
 package org.arca.ejb.export;
 
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
@@ -13,21 +13,29 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.arca.ejb.clock.ArchiveClock;
 
 /**
  * Puts export tasks on their JMS queue. Row and message are written in the caller's
  * transaction (the JMS context is the transacted pooled factory), so a crash loses neither.
+ * A message carries the task's pk and the scheduled time it was sent for: when the task is
+ * rescheduled or coalesced later, a new message goes out and the old one is recognised as
+ * stale by the processor (its time no longer matches the row).
  */
 @Stateless
 public class ExportQueue {
 
     public static final String TASK_PK = "taskPk";
+    public static final String SCHEDULED_TIME = "scheduledTime";
 
     @PersistenceContext(unitName = "arca")
     private EntityManager em;
 
     @Inject
     private JMSContext jms;
+
+    @EJB
+    private ArchiveClock clock;
 
     /** Persists a new task and queues its message for the task's scheduled time. */
     public ExportTask schedule(ExportTask task) {
@@ -37,15 +45,21 @@ public class ExportQueue {
         return task;
     }
 
-    /** Queues the message of an existing task again, e.g. for a retry or a reschedule. */
+    /** Queues a message for the task's scheduled time, e.g. for a retry or a reschedule. */
     public void send(ExportTask task) {
+        sendAt(task, task.getScheduledTime());
+    }
+
+    /** Queues a message for the task delivered at {@code deliverAt} (a held queue looks again then). */
+    public void sendAt(ExportTask task, Instant deliverAt) {
         Message msg = jms.createMessage();
         try {
             msg.setLongProperty(TASK_PK, task.getPk());
+            msg.setLongProperty(SCHEDULED_TIME, task.getScheduledTime().toEpochMilli());
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
-        long delay = Duration.between(Instant.now(), task.getScheduledTime()).toMillis();
+        long delay = Duration.between(clock.now(), deliverAt).toMillis();
         jms.createProducer().setDeliveryDelay(Math.max(0, delay)).send(queue(task.getQueueName()), msg);
     }
 

@@ -109,6 +109,18 @@ public class ExportTask {
         }
     }
 
+    /** Back to SCHEDULED at {@code time}, as new: attempts, outcome and error are cleared. */
+    public void reschedule(Instant time, Instant now) {
+        this.status = ExportTaskStatus.SCHEDULED;
+        this.scheduledTime = time;
+        this.updatedTime = now;
+        this.attempts = 0;
+        this.outcomeMessage = null;
+        this.errorMessage = null;
+        this.numberOfInstances = null;
+        this.numberOfFailures = null;
+    }
+
     public Long getPk() { return pk; }
     public String getQueueName() { return queueName; }
     public void setQueueName(String queueName) { this.queueName = queueName; }

@@ -23,7 +23,9 @@ public class ExportTaskConsumer implements MessageListener {
     public void onMessage(Message message) {
         schema.version(); // waits for start-up migration when messages arrive early
         try {
-            processor.process(message.getLongProperty(ExportQueue.TASK_PK));
+            Long sentFor = message.propertyExists(ExportQueue.SCHEDULED_TIME)
+                    ? message.getLongProperty(ExportQueue.SCHEDULED_TIME) : null;
+            processor.process(message.getLongProperty(ExportQueue.TASK_PK), sentFor, message.getJMSRedelivered());
         } catch (JMSException e) {
             throw new IllegalStateException("export message without " + ExportQueue.TASK_PK, e);
         }

@@ -2,6 +2,7 @@ package org.arca.ejb.export;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.arca.ejb.clock.ArchiveClock;
 import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ldap.config.Device;
 import org.arca.ldap.config.ExporterDescriptor;
@@ -23,6 +25,9 @@ import org.arca.ldap.config.ExporterDescriptor;
  * Runs one export task: marks it IN PROCESS, runs the exporter for its URI scheme outside any
  * transaction (exports take long), then records the outcome, or schedules a retry with the
  * queue's backoff. Status changes commit on their own, so monitoring sees them at once.
+ * A message is ignored when it is stale (the task was rescheduled since), a duplicate (the
+ * task already runs or ran), or early (the task's time or its queue's window has not come:
+ * it is then sent again for that time).
  */
 @Stateless
 public class ExportTaskProcessor {
@@ -38,6 +43,9 @@ public class ExportTaskProcessor {
     @EJB
     private ExportQueue queue;
 
+    @EJB
+    private ArchiveClock clock;
+
     @Inject
     @Any
     private Instance<Exporter> exporters;
@@ -45,10 +53,23 @@ public class ExportTaskProcessor {
     @Resource
     private SessionContext session;
 
+    /** As {@link #process(long, Long, boolean)} for a message without a scheduled time. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void process(long pk) {
+        process(pk, null, false);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void process(long pk, Long sentForMillis, boolean redelivered) {
         ExportTaskProcessor self = session.getBusinessObject(ExportTaskProcessor.class);
-        ExportTask task = self.begin(pk);
+        ExportTask task;
+        try {
+            task = self.begin(pk, sentForMillis, redelivered);
+        } catch (EJBException e) {
+            // another consumer started the same task first (optimistic lock): it is theirs
+            LOG.fine(() -> "export task " + pk + " not started here: " + e);
+            return;
+        }
         if (task == null) {
             return;
         }
@@ -62,24 +83,45 @@ public class ExportTaskProcessor {
         self.complete(pk, outcome);
     }
 
-    /** Null when the task is gone, canceled or already done (a duplicate delivery). */
+    /** The task, now IN PROCESS; null when this message is not to run it (see class comment). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ExportTask begin(long pk) {
+    public ExportTask begin(long pk, Long sentForMillis, boolean redelivered) {
         ExportTask task = em.find(ExportTask.class, pk);
         if (task == null || task.getStatus().isFinal()) {
             return null;
         }
-        task.transition(ExportTaskStatus.IN_PROCESS, Instant.now());
+        if (sentForMillis != null && task.getScheduledTime().toEpochMilli() != sentForMillis) {
+            return null; // stale: a newer message for the new time is on its way
+        }
+        boolean pending = task.getStatus() == ExportTaskStatus.SCHEDULED
+                || task.getStatus() == ExportTaskStatus.SCHEDULED_FOR_RETRY;
+        if (!pending && !redelivered) {
+            return null; // IN PROCESS elsewhere; only a redelivery after a crash takes it over
+        }
+        Instant now = clock.now();
+        if (task.getScheduledTime().isAfter(now)) {
+            queue.send(task); // early (the clock was set back): look again at its time
+            return null;
+        }
+        Device device = configuration.device();
+        Instant hold = device == null ? null
+                : ExportTimes.queueHold(device.getQueue(task.getQueueName()), now, clock.zone());
+        if (hold != null) {
+            queue.sendAt(task, hold); // queue paused or outside its window
+            return null;
+        }
+        task.transition(ExportTaskStatus.IN_PROCESS, now);
+        em.flush(); // version check now, so a concurrent start fails here and not after the export
         return task;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void complete(long pk, ExportOutcome outcome) {
         ExportTask task = em.find(ExportTask.class, pk);
-        if (task == null || task.getStatus() == ExportTaskStatus.CANCELED) {
-            return; // canceled while it ran: the operator's decision stands
+        if (task == null || task.getStatus() != ExportTaskStatus.IN_PROCESS) {
+            return; // canceled, rescheduled or deleted while it ran: the operator's decision stands
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         task.setOutcomeMessage(outcome.message());
         task.setErrorMessage(outcome.error());
         task.setNumberOfInstances(outcome.instances());

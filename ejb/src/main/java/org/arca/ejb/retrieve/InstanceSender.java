@@ -12,9 +12,10 @@ import org.arca.ejb.storage.Storages;
 /**
  * Sends one stored instance over an association: in its stored transfer syntax when the
  * peer accepted that, else converted to an uncompressed syntax the peer accepted (compressed
- * objects cannot be converted here, so they fail). Counts the outcome.
+ * objects cannot be converted here, so they fail). Counts the outcome. Public for the
+ * dicom: exporter, which sends the same way on its own association.
  */
-final class InstanceSender {
+public final class InstanceSender {
     static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     static final String IMPLICIT_LE = "1.2.840.10008.1.2";
     static final String EXPLICIT_BE = "1.2.840.10008.1.2.2";
@@ -22,7 +23,7 @@ final class InstanceSender {
 
     /** One C-STORE: returns the status the peer answered. */
     @FunctionalInterface
-    interface StoreCall {
+    public interface StoreCall {
         int store(String cuid, String iuid, String tsuid, DataWriter data) throws IOException, InterruptedException;
     }
 
@@ -32,11 +33,11 @@ final class InstanceSender {
     int warning;
     final java.util.List<String> failedUIDs = new java.util.ArrayList<>();
 
-    InstanceSender(Storages storages) {
+    public InstanceSender(Storages storages) {
         this.storages = storages;
     }
 
-    void send(Association as, InstanceLocation inst, StoreCall call) throws InterruptedException {
+    public void send(Association as, InstanceLocation inst, StoreCall call) throws InterruptedException {
         String storedTs = inst.location().transferSyntaxUID();
         String cuid = inst.sopClassUID();
         int status;
@@ -65,6 +66,27 @@ final class InstanceSender {
             failed++;
             failedUIDs.add(inst.sopInstanceUID());
         }
+    }
+
+    public int completed() {
+        return completed;
+    }
+
+    public int failed() {
+        return failed;
+    }
+
+    public int warning() {
+        return warning;
+    }
+
+    public java.util.List<String> failedUIDs() {
+        return failedUIDs;
+    }
+
+    /** The uncompressed syntaxes an instance may be converted to, most preferred first. */
+    public static java.util.List<String> uncompressed() {
+        return UNCOMPRESSED;
     }
 
     private static String uncompressedAccepted(Association as, String cuid) {

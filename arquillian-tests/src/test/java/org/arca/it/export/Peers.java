@@ -1,0 +1,87 @@
+package org.arca.it.export;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real receivers started by the tests, on loopback only (DCMTK and Orthanc bind the wildcard
+ * address; the LD_PRELOAD shim of ejb/src/test/c turns that into 127.0.0.1), TCP_NODELAY=1.
+ */
+final class Peers {
+
+    private Peers() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("arca.root")).toAbsolutePath().normalize();
+    }
+
+    static Path work(String name) throws IOException {
+        return Files.createDirectories(root().resolve("arquillian-tests/target/export-it").resolve(name));
+    }
+
+    static Path shim() throws IOException, InterruptedException {
+        Path so = work("shim").resolve("bind-loopback.so");
+        if (!Files.exists(so)) {
+            run(List.of("gcc", "-shared", "-fPIC", "-O2", "-o", so.toString(),
+                    root().resolve("ejb/src/test/c/bind-loopback.c").toString(), "-ldl"));
+        }
+        return so;
+    }
+
+    private static void run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("failed: " + cmd);
+        }
+    }
+
+    /** Starts a process under the shim and waits until it listens on {@code port}. */
+    static Process start(List<String> cmd, Path log, int port) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("TCP_NODELAY", "1");
+        pb.environment().put("LD_PRELOAD", shim().toString());
+        Process p = pb.start();
+        awaitPort(port, Duration.ofSeconds(20), p);
+        return p;
+    }
+
+    static void awaitPort(int port, Duration timeout, Process p) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException e) {
+                if (!p.isAlive() || Instant.now().isAfter(end)) {
+                    p.destroyForcibly();
+                    throw new IOException("peer did not listen on " + port + ": " + e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** DCMTK storescp as AE STORESCP on 11113 (the default configuration's peer), bit-preserving. */
+    static Process storescp(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        List<String> cmd = new ArrayList<>(List.of("storescp", "-aet", "STORESCP", "+B", "-od", dir.toString(), "11113"));
+        return start(cmd, dir.resolveSibling(dir.getFileName() + ".log"), 11113);
+    }
+
+    static void stop(Process p) throws InterruptedException {
+        if (p != null) {
+            p.destroy();
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
