@@ -28,7 +28,8 @@ public final class MemoryStorageProvider implements StorageProvider {
     @Override
     public Storage open(StorageDescriptor d) {
         return new MemoryStorage(d.getId(),
-                STORES.computeIfAbsent(d.getResolvedUri().getSchemeSpecificPart(), k -> new ConcurrentSkipListMap<>()));
+                STORES.computeIfAbsent(d.getResolvedUri().substring(d.getResolvedUri().indexOf(':') + 1),
+                        k -> new ConcurrentSkipListMap<>()));
     }
 
     record MemoryStorage(String id, ConcurrentSkipListMap<String, byte[]> objects) implements Storage {
