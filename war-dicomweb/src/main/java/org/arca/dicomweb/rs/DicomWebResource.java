@@ -2,18 +2,23 @@ package org.arca.dicomweb.rs;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import org.arca.dicomweb.export.ExportResource;
+import org.arca.dicomweb.qido.Qido;
 import org.arca.dicomweb.stow.Stow;
+import org.arca.dicomweb.wado.Wado;
 import org.arca.ejb.export.ExportTasks;
 import org.arca.ejb.web.WebArchive;
 import org.arca.ejb.web.WebServices;
@@ -56,6 +61,86 @@ public class DicomWebResource {
         return stow(study, body);
     }
 
+    // QIDO-RS
+
+    @GET
+    @Path("studies")
+    public Response searchStudies() {
+        return qido().studies(params(), media());
+    }
+
+    @GET
+    @Path("series")
+    public Response searchSeries() {
+        return qido().series(null, params(), media());
+    }
+
+    @GET
+    @Path("studies/{study}/series")
+    public Response searchSeriesOfStudy(@PathParam("study") String study) {
+        return qido().series(study, params(), media());
+    }
+
+    @GET
+    @Path("instances")
+    public Response searchInstances() {
+        return qido().instances(null, null, params(), media());
+    }
+
+    @GET
+    @Path("studies/{study}/instances")
+    public Response searchInstancesOfStudy(@PathParam("study") String study) {
+        return qido().instances(study, null, params(), media());
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/instances")
+    public Response searchInstancesOfSeries(@PathParam("study") String study, @PathParam("series") String series) {
+        return qido().instances(study, series, params(), media());
+    }
+
+    // WADO-RS
+
+    @GET
+    @Path("studies/{study}")
+    public Response retrieveStudy(@PathParam("study") String study) throws SQLException {
+        return wado().retrieve(study, null, null, accept());
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}")
+    public Response retrieveSeries(@PathParam("study") String study, @PathParam("series") String series)
+            throws SQLException {
+        return wado().retrieve(study, series, null, accept());
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/instances/{sop}")
+    public Response retrieveInstance(@PathParam("study") String study, @PathParam("series") String series,
+                                     @PathParam("sop") String sop) throws SQLException {
+        return wado().retrieve(study, series, sop, accept());
+    }
+
+    @GET
+    @Path("studies/{study}/metadata")
+    public Response studyMetadata(@PathParam("study") String study) throws SQLException {
+        return wado().metadata(study, null, null, media());
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/metadata")
+    public Response seriesMetadata(@PathParam("study") String study, @PathParam("series") String series)
+            throws SQLException {
+        return wado().metadata(study, series, null, media());
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/instances/{sop}/metadata")
+    public Response instanceMetadata(@PathParam("study") String study, @PathParam("series") String series,
+                                     @PathParam("sop") String sop) throws SQLException {
+        return wado().metadata(study, series, sop, media());
+    }
+
     /** POST studies/{uid}[/series/{uid}[/instances/{uid}]]/export/{ExporterID}. */
     @Path("studies/{study}")
     public ExportResource export(@PathParam("study") String study, @QueryParam("scheduledTime") String scheduledTime) {
@@ -68,6 +153,26 @@ public class DicomWebResource {
         DicomMedia media = media();
         return new Stow(archive.store(), archive.storageFor(ae), aet, baseUrl())
                 .store(study, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, media);
+    }
+
+    private Qido qido() {
+        WebArchive archive = archive();
+        ae(archive);
+        return new Qido(archive.query(), aet, baseUrl());
+    }
+
+    private Wado wado() {
+        WebArchive archive = archive();
+        ae(archive);
+        return new Wado(archive, baseUrl());
+    }
+
+    private MultivaluedMap<String, String> params() {
+        return uriInfo.getQueryParameters();
+    }
+
+    private String accept() {
+        return headers.getHeaderString(HttpHeaders.ACCEPT);
     }
 
     private WebArchive archive() {
