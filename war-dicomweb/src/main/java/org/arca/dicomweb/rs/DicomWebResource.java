@@ -19,6 +19,7 @@ import org.arca.dicomweb.export.ExportResource;
 import org.arca.dicomweb.qido.Qido;
 import org.arca.dicomweb.stow.Stow;
 import org.arca.dicomweb.wado.Wado;
+import org.arca.dicomweb.wado.WadoBulk;
 import org.arca.ejb.export.ExportTasks;
 import org.arca.ejb.web.WebArchive;
 import org.arca.ejb.web.WebServices;
@@ -141,6 +142,21 @@ public class DicomWebResource {
         return wado().metadata(study, series, sop, media());
     }
 
+    @GET
+    @Path("studies/{study}/series/{series}/instances/{sop}/bulkdata/{path: .+}")
+    public Response bulkdata(@PathParam("study") String study, @PathParam("series") String series,
+                             @PathParam("sop") String sop, @PathParam("path") String path) throws SQLException, IOException {
+        return bulk().bulkdata(study, series, sop, path, accept(), headers.getHeaderString("Range"));
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/instances/{sop}/frames/{frames}")
+    public Response frames(@PathParam("study") String study, @PathParam("series") String series,
+                           @PathParam("sop") String sop, @PathParam("frames") String frames)
+            throws SQLException, IOException {
+        return bulk().frames(study, series, sop, frames);
+    }
+
     /** POST studies/{uid}[/series/{uid}[/instances/{uid}]]/export/{ExporterID}. */
     @Path("studies/{study}")
     public ExportResource export(@PathParam("study") String study, @QueryParam("scheduledTime") String scheduledTime) {
@@ -165,6 +181,12 @@ public class DicomWebResource {
         WebArchive archive = archive();
         ae(archive);
         return new Wado(archive, baseUrl());
+    }
+
+    private WadoBulk bulk() {
+        WebArchive archive = archive();
+        ae(archive);
+        return new WadoBulk(archive);
     }
 
     private MultivaluedMap<String, String> params() {
