@@ -48,7 +48,7 @@ final class Orthanc implements AutoCloseable {
                   "StorageCompression": false, "Plugins": [ "%2$s" ],
                   "HttpServerEnabled": true, "HttpPort": %3$d, "RemoteAccessAllowed": false,
                   "AuthenticationEnabled": false, "HttpCompressionEnabled": false,
-                  "DicomServerEnabled": true, "DicomAet": "ORTHANC", "DicomPort": %4$d, "SaveJobs": false,
+                  "DicomServerEnabled": true, "DicomAet": "ORTHANC", "DicomPort": %4$d, "SaveJobs": false, "HttpVerbose": true,
                   "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": true, "WadoRoot": "/wado",
                                 "Host": "127.0.0.1:%3$d", "Ssl": false } }
                 """.formatted(dir, PLUGIN, http, dicom);
@@ -74,6 +74,11 @@ final class Orthanc implements AutoCloseable {
         o.close();
         fail("Orthanc did not start on 127.0.0.1:" + http + ":\n" + log);
         return null;
+    }
+
+    /** Orthanc's own log, for failure messages. */
+    String log() throws IOException {
+        return Files.readString(dir.resolve("orthanc.log"));
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -43,7 +43,7 @@ class OrthancDicomWebIT {
 
             HttpResponse<String> stow = orthanc.send("POST", "/dicom-web/servers/arca/stow",
                     "{\"Resources\":[\"" + orthancStudy + "\"],\"Synchronous\":true}");
-            assertEquals(200, stow.statusCode(), stow.body());
+            assertEquals(200, stow.statusCode(), stow.body() + orthanc.log());
             for (Samples.Instance i : sent) {
                 HttpResponse<byte[]> r = WebClient.getBytes(RS + "/studies/" + study + "/series/" + i.series()
                         + "/instances/" + i.sop(), "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
@@ -54,14 +54,14 @@ class OrthancDicomWebIT {
 
             HttpResponse<String> qido = orthanc.send("POST", "/dicom-web/servers/arca/get",
                     "{\"Uri\":\"/studies/" + study + "/series\"}");
-            assertEquals(200, qido.statusCode(), qido.body());
+            assertEquals(200, qido.statusCode(), qido.body() + orthanc.log());
             assertEquals(3, ((JsonArray) WebClient.json(qido.body())).size(), qido.body());
 
             assertEquals(200, orthanc.send("DELETE", "/studies/" + orthancStudy, HttpRequest.BodyPublishers.noBody())
                     .statusCode());
             HttpResponse<String> retrieve = orthanc.send("POST", "/dicom-web/servers/arca/retrieve",
                     "{\"Resources\":[{\"Study\":\"" + study + "\"}],\"Synchronous\":true}");
-            assertEquals(200, retrieve.statusCode(), retrieve.body());
+            assertEquals(200, retrieve.statusCode(), retrieve.body() + orthanc.log());
             for (Samples.Instance i : sent) {
                 HttpResponse<String> lookup = orthanc.send("POST", "/tools/lookup", i.sop());
                 JsonArray ids = (JsonArray) WebClient.json(lookup.body());

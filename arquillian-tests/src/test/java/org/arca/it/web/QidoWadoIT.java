@@ -156,4 +156,40 @@ class QidoWadoIT {
         assertEquals(406, WebClient.get(RS + "/studies/" + study, "image/png").statusCode());
         assertEquals(406, WebClient.get(RS + "/studies/" + study + "/metadata", "text/html").statusCode());
     }
+
+    @Test
+    void framesBulkDataWithRangesAndWadoUri() throws Exception {
+        Samples.Instance ct = sent.get(0);
+        String inst = RS + "/studies/" + study + "/series/" + ct.series() + "/instances/" + ct.sop();
+        byte[] file = ct.file();
+        byte[] pixels = java.util.Arrays.copyOfRange(file, file.length - 128 * 128 * 2, file.length);
+        HttpResponse<byte[]> frame = WebClient.getBytes(inst + "/frames/1", "multipart/related; type=\"application/octet-stream\"");
+        assertEquals(200, frame.statusCode());
+        List<byte[]> frames = MultipartBody.parts(frame.body(), frame.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(pixels, frames.get(0), "frame 1 of an uncompressed single-frame CT is its pixel data");
+        assertEquals(404, WebClient.get(inst + "/frames/2", null).statusCode());
+        assertEquals(400, WebClient.get(inst + "/frames/x", null).statusCode());
+
+        HttpResponse<byte[]> range = WebClient.getRange(inst + "/bulkdata/7FE00010", "application/octet-stream", "bytes=100-199");
+        assertEquals(206, range.statusCode());
+        assertEquals("bytes 100-199/" + pixels.length, range.headers().firstValue("Content-Range").orElseThrow());
+        assertArrayEquals(java.util.Arrays.copyOfRange(pixels, 100, 200), range.body());
+
+        Samples.Instance j2k = sent.get(2);
+        HttpResponse<byte[]> encapsulated = WebClient.getBytes(RS + "/studies/" + study + "/series/" + j2k.series()
+                + "/instances/" + j2k.sop() + "/frames/1", "multipart/related; type=\"application/octet-stream\"");
+        assertEquals(200, encapsulated.statusCode());
+        byte[] codestream = MultipartBody.parts(encapsulated.body(),
+                encapsulated.headers().firstValue("Content-Type").orElseThrow()).get(0);
+        assertEquals((byte) 0xFF, codestream[0], "a JPEG 2000 codestream starts with SOC FF4F");
+        assertEquals((byte) 0x4F, codestream[1]);
+
+        String wado = WebClient.BASE + "/aets/DCM4CHEE/wado?requestType=WADO&studyUID=" + study + "&seriesUID="
+                + ct.series() + "&objectUID=" + ct.sop() + "&contentType=application/dicom";
+        HttpResponse<byte[]> uri = WebClient.getBytes(wado, "*/*");
+        assertEquals(200, uri.statusCode());
+        assertArrayEquals(ct.dataset(), Samples.dataset(uri.body()));
+        assertEquals(404, WebClient.get(wado.replace(ct.series(), "1.2.3"), null).statusCode());
+        assertEquals(400, WebClient.get(wado.replace("requestType=WADO", "requestType=XYZ"), null).statusCode());
+    }
 }

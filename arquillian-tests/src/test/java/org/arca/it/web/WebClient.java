@@ -67,6 +67,11 @@ final class WebClient {
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    static HttpResponse<byte[]> getRange(String url, String accept, String range) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static JsonStructure json(String body) {
         return Json.createReader(new StringReader(body)).read();
     }

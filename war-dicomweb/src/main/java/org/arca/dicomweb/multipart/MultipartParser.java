@@ -17,6 +17,8 @@ import java.util.Map;
 public final class MultipartParser {
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** RFC 2046 says 70, but Orthanc's STOW-RS client sends 73 characters: be lenient. */
+    public static final int MAX_BOUNDARY = 256;
 
     private final InputStream in;
     private final String boundary;
@@ -32,8 +34,8 @@ public final class MultipartParser {
     private PartStream current;
 
     public MultipartParser(InputStream in, String boundary) {
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw new IllegalArgumentException("boundary must have 1 to 70 characters: " + boundary);
+        if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY) {
+            throw new IllegalArgumentException("boundary must have 1 to " + MAX_BOUNDARY + " characters: " + boundary);
         }
         this.in = in;
         this.boundary = boundary;

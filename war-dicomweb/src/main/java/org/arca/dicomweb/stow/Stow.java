@@ -57,8 +57,9 @@ public final class Stow {
                     + DICOM + "\"");
         }
         String boundary = ct.parameter("boundary");
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            return Errors.response(400, "Content-Type has no valid boundary parameter (1 to 70 characters)");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > MultipartParser.MAX_BOUNDARY) {
+            return Errors.response(400, "Content-Type has no valid boundary parameter (1 to "
+                    + MultipartParser.MAX_BOUNDARY + " characters)");
         }
         StowOutcome outcome = new StowOutcome(baseUrl);
         MultipartParser parser = new MultipartParser(body, boundary);

@@ -129,7 +129,10 @@ public final class Wado {
         if (a.contains(Tag.Rows) && a.contains(Tag.Columns)) {
             boolean encapsulated = !TransferSyntaxChoice.uncompressed(m.object().location().transferSyntaxUID());
             VR vr = encapsulated || a.getInt(Tag.BitsAllocated, 16) <= 8 ? VR.OB : VR.OW;
-            a.setValue(Tag.PixelData, vr, new BulkData(URI.create("urn:arca:pixeldata"), 0, 0, false));
+            // a reference of the value's (uncompressed) length: writers give zero-length values no URI
+            long length = Math.max(1L, (long) a.getInt(Tag.Rows, 0) * a.getInt(Tag.Columns, 0)
+                    * a.getInt(Tag.SamplesPerPixel, 1) * a.getInt(Tag.BitsAllocated, 8) / 8 * a.getInt(Tag.NumberOfFrames, 1));
+            a.setValue(Tag.PixelData, vr, new BulkData(URI.create("urn:arca:pixeldata"), 0, length, false));
         }
         return a;
     }

@@ -63,6 +63,15 @@ class MultipartParserTest {
     }
 
     @Test
+    void boundaryLongerThanRfc2046AllowsIsAcceptedAsOrthancSendsIt() throws IOException {
+        String b = "fafd0b78-ca77-4877-9e6f-2148e610e78f-fafd0b78-ca77-4877-9e6f-2148e610e78f"; // 73 characters
+        String s = "--" + b + "\r\n\r\nabc\r\n--" + b + "--\r\n";
+        MultipartParser p = new MultipartParser(new ByteArrayInputStream(s.getBytes(StandardCharsets.US_ASCII)), b);
+        assertArrayEquals("abc".getBytes(), p.nextPart().body().readAllBytes());
+        assertNull(p.nextPart());
+    }
+
+    @Test
     void unreadRestOfAPartIsSkipped() throws IOException {
         MultipartParser p = new MultipartParser(new ByteArrayInputStream(body(random(100_000, 3), "two".getBytes())), B);
         p.nextPart().body().read(new byte[10]);
