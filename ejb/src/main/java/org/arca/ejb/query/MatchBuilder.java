@@ -26,8 +26,15 @@ final class MatchBuilder {
     private final Level level;
     private final String retrieveAET;
     private final TransferSyntax ts;
+    private final boolean allAttributes;
 
     MatchBuilder(Attributes keys, Level level, String retrieveAET, TransferSyntax ts) {
+        this(keys, level, retrieveAET, ts, false);
+    }
+
+    /** With {@code allAttributes}, every stored attribute of the levels is returned, not only the keys. */
+    MatchBuilder(Attributes keys, Level level, String retrieveAET, TransferSyntax ts, boolean allAttributes) {
+        this.allAttributes = allAttributes;
         this.keys = keys;
         this.level = level;
         this.retrieveAET = retrieveAET;
@@ -72,6 +79,16 @@ final class MatchBuilder {
         } else if (!charset.isEmpty()) {
             rsp.setString(Tag.SpecificCharacterSet, VR.CS, charset.split("\\\\"));
         }
+        if (allAttributes) {
+            for (Attributes level : levels) {
+                for (int i = 0; i < level.size(); i++) {
+                    int tag = level.tagAt(i);
+                    if (tag != Tag.SpecificCharacterSet && !keys.contains(tag)) {
+                        copy(level, tag, reencode, rsp);
+                    }
+                }
+            }
+        }
         for (int i = 0; i < keys.size(); i++) {
             int tag = keys.tagAt(i);
             if (tag == Tag.SpecificCharacterSet) {
@@ -80,13 +97,19 @@ final class MatchBuilder {
             Attributes src = computed.contains(tag) ? computed : holder(levels, tag);
             if (src == null) {
                 rsp.setValue(tag, keys.vrAt(i), null);
-            } else if (reencode && src.vrOf(tag).isText() && src.vrOf(tag).usesCharacterSet()) {
-                rsp.setString(tag, src.vrOf(tag), src.getStrings(tag));
             } else {
-                StoredAttributes.copyValue(src.getValue(tag), src.vrOf(tag), tag, rsp);
+                copy(src, tag, reencode, rsp);
             }
         }
         return rsp;
+    }
+
+    private static void copy(Attributes src, int tag, boolean reencode, Attributes rsp) {
+        if (reencode && src.vrOf(tag).isText() && src.vrOf(tag).usesCharacterSet()) {
+            rsp.setString(tag, src.vrOf(tag), src.getStrings(tag));
+        } else {
+            StoredAttributes.copyValue(src.getValue(tag), src.vrOf(tag), tag, rsp);
+        }
     }
 
     private static Attributes holder(List<Attributes> levels, int tag) {

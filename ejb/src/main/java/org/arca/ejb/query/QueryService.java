@@ -48,13 +48,23 @@ public final class QueryService {
             throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
                     "Query/Retrieve Level " + keys.getString(Tag.QueryRetrieveLevel) + " not supported");
         }
+        return find(level, keys, false, transferSyntaxUID, retrieveAET, consumer);
+    }
+
+    /**
+     * Matches {@code keys} at {@code level} (QIDO-RS and C-FIND): each match has every key
+     * (its stored value or empty) and, with {@code allAttributes}, every attribute stored at its
+     * levels as well. Returns SUCCESS or CANCEL; a bad key value throws C000.
+     */
+    public int find(Level level, Attributes keys, boolean allAttributes, String transferSyntaxUID,
+                    String retrieveAET, MatchConsumer consumer) throws DicomServiceException, IOException {
         QueryKeys matching;
         try {
             matching = new QueryKeys(keys, level);
         } catch (NumberFormatException e) {
             throw new DicomServiceException(Status.UNABLE_TO_PROCESS, "Invalid matching key: " + e.getMessage());
         }
-        MatchBuilder builder = new MatchBuilder(keys, level, retrieveAET, TransferSyntax.of(transferSyntaxUID));
+        MatchBuilder builder = new MatchBuilder(keys, level, retrieveAET, TransferSyntax.of(transferSyntaxUID), allAttributes);
         String sql = "SELECT " + columns(level) + from(level) + matching.where() + " ORDER BY " + order(level);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction

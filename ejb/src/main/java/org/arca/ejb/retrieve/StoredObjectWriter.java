@@ -18,13 +18,13 @@ import org.arca.ejb.storage.Storage;
  * Meta Information, untouched, when the peer takes the stored transfer syntax; otherwise
  * converted between the uncompressed syntaxes (pixel data streamed from a temporary copy).
  */
-final class StoredObjectWriter {
+public final class StoredObjectWriter {
     private static final int BULK_DATA_THRESHOLD = 64 * 1024;
 
     private StoredObjectWriter() {
     }
 
-    static DataWriter asStored(Storage storage, String path) {
+    public static DataWriter asStored(Storage storage, String path) {
         return out -> {
             try (InputStream in = storage.open(path)) {
                 DataSetStart start = new DataSetStart(in);
@@ -34,7 +34,7 @@ final class StoredObjectWriter {
         };
     }
 
-    static DataWriter converted(Storage storage, String path, String storedTs, String targetTs) {
+    public static DataWriter converted(Storage storage, String path, String storedTs, String targetTs) {
         return out -> {
             // bulk data refers into a local file, so values are streamed, not loaded
             Path tmp = Files.createTempFile("arca-retrieve", ".dcm");

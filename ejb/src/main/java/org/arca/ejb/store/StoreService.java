@@ -70,10 +70,23 @@ public final class StoreService {
      */
     public int store(StoreContext ctx, StorageDescriptor storage, InputStream data)
             throws DicomServiceException, IOException {
+        return store(ctx, storage, data, header -> { });
+    }
+
+    /** A check of the parsed header before anything is written (STOW-RS: the study in the URL). */
+    @FunctionalInterface
+    public interface HeaderCheck {
+        void check(Attributes header) throws DicomServiceException;
+    }
+
+    /** As {@link #store(StoreContext, StorageDescriptor, InputStream)}, with an extra header check. */
+    public int store(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
+            throws DicomServiceException, IOException {
         Storage target = openStorage(storage);
         try (SpillBuffer head = new SpillBuffer(HEADER_MEMORY)) {
             Attributes header = parseHeader(ctx, data, head);
             checkUIDs(ctx, header);
+            check.check(header);
             Location location = write(ctx, storage, target, header, head, data);
             StoredInstance inst = new StoredInstance(ctx, header, location);
             IndexUpdate.Outcome outcome;

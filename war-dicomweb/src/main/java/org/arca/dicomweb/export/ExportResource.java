@@ -1,13 +1,10 @@
 package org.arca.dicomweb.export;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -18,23 +15,22 @@ import org.arca.ejb.export.UnknownExporterException;
 
 /**
  * POST .../studies/{uid}[/series/{uid}[/instances/{uid}]]/export/{ExporterID}[?scheduledTime=ISO-8601]:
- * queues an export task and answers 202 with it.
+ * queues an export task and answers 202 with it. A sub-resource of the DICOMweb root
+ * (org.arca.dicomweb.rs.DicomWebResource), which owns everything below aets/{aet}/rs.
  */
-@Path("aets/{aet}/rs/studies/{study}")
-@RequestScoped
 public class ExportResource {
 
-    @EJB
-    private ExportTasks tasks;
+    private final ExportTasks tasks;
+    private final String aet;
+    private final String study;
+    private final String scheduledTime;
 
-    @PathParam("aet")
-    private String aet;
-
-    @PathParam("study")
-    private String study;
-
-    @QueryParam("scheduledTime")
-    private String scheduledTime;
+    public ExportResource(ExportTasks tasks, String aet, String study, String scheduledTime) {
+        this.tasks = tasks;
+        this.aet = aet;
+        this.study = study;
+        this.scheduledTime = scheduledTime;
+    }
 
     @POST
     @Path("export/{exporter}")

@@ -1,0 +1,97 @@
+package org.arca.it.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/** The EAR under test and plain HTTP to its DICOMweb root (java.net.http, nothing DICOMweb-aware). */
+final class WebClient {
+    static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
+    static final String RS = BASE + "/aets/DCM4CHEE/rs";
+    static final String BOUNDARY = "arca-test-boundary-7d1f";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private WebClient() {
+    }
+
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("arca.ear")));
+    }
+
+    /** A multipart/related body with one part per content, each of the given part type. */
+    static byte[] multipart(String partType, byte[]... contents) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] c : contents) {
+            out.write(("--" + BOUNDARY + "\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(c);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    static HttpResponse<String> stow(String url, byte[] body, String contentType) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Accept", "application/dicom+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> stow(String url, byte[] body) throws Exception {
+        return stow(url, body, "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY);
+    }
+
+    static HttpResponse<String> get(String url, String accept) throws Exception {
+        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (accept != null) {
+            rq.header("Accept", accept);
+        }
+        return HTTP.send(rq.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<byte[]> getBytes(String url, String accept) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> getRange(String url, String accept, String range) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonStructure json(String body) {
+        return Json.createReader(new StringReader(body)).read();
+    }
+
+    static JsonArray array(HttpResponse<String> r) {
+        return (JsonArray) json(r.body());
+    }
+
+    /** The first value of attribute {@code tag} (8 hex digits) of a DICOM JSON object, as a string. */
+    static String value(JsonObject dataset, String tag) {
+        JsonObject a = dataset.getJsonObject(tag);
+        if (a == null || !a.containsKey("Value")) {
+            return null;
+        }
+        var v = a.getJsonArray("Value").get(0);
+        return v instanceof jakarta.json.JsonString s ? s.getString() : v.toString();
+    }
+
+    static int count(JsonObject dataset, String sequenceTag) {
+        JsonObject a = dataset.getJsonObject(sequenceTag);
+        return a == null || !a.containsKey("Value") ? 0 : a.getJsonArray("Value").size();
+    }
+}
