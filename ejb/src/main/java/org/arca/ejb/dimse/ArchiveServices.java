@@ -79,5 +79,6 @@ public final class ArchiveServices implements AutoCloseable {
     @Override
     public void close() {
         reports.shutdownNow();
+        storages.close(); // connection pools and upload threads of S3 storages
     }
 }

@@ -105,7 +105,7 @@ public class DicomService {
             LOG.log(Level.SEVERE, "DICOM server not started on port " + conn.getPort(), e);
             services.close();
             services = null;
-            applied = null; // the next configuration poll tries again
+            applied = null; // the next reload tries again
         }
     }
 

@@ -5,6 +5,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import org.arca.ejb.rules.ExportRuleListener;
+import org.arca.ejb.rules.ExportScheduler;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -31,6 +33,9 @@ public class WebServices {
     @EJB
     private ArchiveConfiguration configuration;
 
+    @EJB
+    private ExportScheduler exportScheduler;
+
     private volatile WebArchive current;
 
     /** The services for the current configuration; null when no device could be loaded. */
@@ -46,6 +51,8 @@ public class WebServices {
         synchronized (this) {
             if (current == null || current.device() != device) {
                 current = new WebArchive(dataSource, device);
+                // objects stored over STOW-RS feed the export rules exactly as C-STORE's do
+                current.store().addListener(new ExportRuleListener(exportScheduler));
             }
             return current;
         }
