@@ -20,7 +20,7 @@ cp="$ejb/target/test-classes:$ejb/target/classes:$(cat "$ejb/target/bench.cp")"
 
 rm -rf "$work"; mkdir -p "$work"
 echo "== generate $((studies * per)) CT images"
-bash "$ejb/bench/gen-ct.sh" "$work/ct" "$studies" "$per" 2 >/dev/null
+bash "$root/tools/bench/gen-ct.sh" "$work/ct" "$studies" "$per" 2 >/dev/null
 files=$(find "$work/ct" -name '*.dcm' | sort)
 count=$(echo "$files" | wc -l)
 bytes=$(echo "$files" | xargs du -cb | tail -1 | cut -f1)

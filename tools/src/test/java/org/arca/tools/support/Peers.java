@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Peers {
     public static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
-    private static Path shim;
 
     private Peers() {
     }
@@ -53,20 +52,9 @@ public final class Peers {
         }
     }
 
-    /** Builds src/test/c/bind-loopback.c into target/ once. */
-    public static synchronized Path shim() throws Exception {
-        if (shim == null) {
-            Path src = Path.of("src/test/c/bind-loopback.c").toAbsolutePath();
-            Path so = Path.of("target/bind-loopback.so").toAbsolutePath();
-            Process p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O2", "-o", so.toString(), src.toString(), "-ldl")
-                    .redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                fail("cannot build the bind shim (Debian package 'gcc'): " + new String(p.getInputStream().readAllBytes()));
-            }
-            shim = so;
-        }
-        return shim;
+    /** The LD_PRELOAD shim that keeps wildcard-binding peers on 127.0.0.1 (from arca-dicom's test-jar). */
+    public static Path shim() throws Exception {
+        return org.arca.dicom.net.support.BindShim.path();
     }
 
     /** Output and exit code of a finished client. */
