@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.arca.dicom.io.DicomInputStream;
+import org.arca.dicom.net.Association;
+import org.arca.dicom.net.ConnectionOptions;
+import org.arca.dicom.net.dimse.DataWriter;
+import org.arca.dicom.net.pdu.AAssociateRQ;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -19,13 +23,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The archive deployed in WildFly speaks DICOM on 127.0.0.1:11112 as AE DCM4CHEE: DCMTK's
- * echoscu, storescu and findscu against it, and the stored object lands in storage fs1
+ * echoscu, storescu and findscu against it; an object sent by our SCU lands in storage fs1
  * byte for byte.
  */
 @ExtendWith(ArquillianExtension.class)
 class DicomIT {
 
     private static final Path SAMPLE = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");
+    // sent with our own SCU, which passes the file's data set bytes on unchanged (DCMTK's
+    // storescu re-encodes on the way, e.g. drops group lengths)
+    private static final Path RAW = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/MR_small.dcm");
+    private static final String MR = "1.2.840.10008.5.1.4.1.1.4";
+    private static final String MR_IUID = "1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457";
+    private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     private static final String STUDY = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
 
     @Deployment(testable = false)
@@ -45,13 +55,24 @@ class DicomIT {
         assertEquals(0, find.exit, find.out);
         assertTrue(find.out.contains(STUDY), find.out);
 
+        byte[] original = dataset(RAW);
+        AAssociateRQ rq = new AAssociateRQ();
+        rq.callingAET("ARCAIT");
+        rq.calledAET("DCM4CHEE");
+        rq.propose(MR, EXPLICIT_LE);
+        Association as = Association.connect("127.0.0.1", 11112, rq, new ConnectionOptions());
+        try {
+            assertEquals(0, as.store(MR, MR_IUID, EXPLICIT_LE, DataWriter.of(original)).status());
+        } finally {
+            as.release();
+        }
+
         Path fs1 = Path.of(System.getProperty("arca.data.dir"), "fs1");
         List<Path> stored;
         try (Stream<Path> files = Files.walk(fs1)) {
             stored = files.filter(Files::isRegularFile).toList();
         }
-        assertTrue(stored.size() >= 1, "object in storage fs1: " + stored);
-        byte[] original = dataset(SAMPLE);
+        assertTrue(stored.size() >= 2, "objects in storage fs1: " + stored);
         boolean identical = false;
         for (Path p : stored) {
             identical |= java.util.Arrays.equals(original, dataset(p));
