@@ -47,7 +47,8 @@ class OrthancDicomWebIT {
             for (Samples.Instance i : sent) {
                 HttpResponse<byte[]> r = WebClient.getBytes(RS + "/studies/" + study + "/series/" + i.series()
                         + "/instances/" + i.sop(), "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
-                assertEquals(200, r.statusCode(), "stored by Orthanc's STOW-RS: " + i.sop());
+                assertEquals(200, r.statusCode(), "stored by Orthanc's STOW-RS: " + i.sop() + "\n" + stow.body()
+                        + "\n" + orthanc.log());
                 List<byte[]> parts = MultipartBody.parts(r.body(), r.headers().firstValue("Content-Type").orElseThrow());
                 assertArrayEquals(i.dataset(), Samples.dataset(parts.get(0)), i.sop());
             }
