@@ -22,7 +22,6 @@ import java.util.stream.Stream;
  */
 final class Orthanc implements AutoCloseable {
     private static final String PLUGIN = "/usr/share/orthanc/plugins/libOrthancDicomWeb.so";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path dir;
     private final Process process;
@@ -76,24 +75,32 @@ final class Orthanc implements AutoCloseable {
         return null;
     }
 
+    /**
+     * A client per request: Orthanc's HTTP server may close an idle keep-alive connection just as
+     * a pooled client reuses it ("header parser received no bytes").
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     /** Orthanc's own log, for failure messages. */
     String log() throws IOException {
         return Files.readString(dir.resolve("orthanc.log"));
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60)).build(),
+        return client().send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60)).build(),
+        return client().send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(120))
+        return client().send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(120))
                 .method(method, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 

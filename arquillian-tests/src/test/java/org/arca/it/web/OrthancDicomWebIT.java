@@ -34,20 +34,23 @@ class OrthancDicomWebIT {
                 Samples.copy("SC_rgb_rle.dcm", study));
         try (Orthanc orthanc = Orthanc.start()) {
             assertEquals(200, orthanc.send("PUT", "/dicom-web/servers/arca", "{\"Url\":\"" + RS + "/\"}").statusCode());
-            String orthancStudy = null;
+            // the samples have different Patient IDs, so Orthanc (which keys studies by patient too) makes 3 studies
+            java.util.Set<String> orthancStudies = new java.util.LinkedHashSet<>();
             for (Samples.Instance i : sent) {
                 HttpResponse<String> up = orthanc.send("POST", "/instances", HttpRequest.BodyPublishers.ofByteArray(i.file()));
                 assertEquals(200, up.statusCode(), up.body());
-                orthancStudy = ((JsonObject) WebClient.json(up.body())).getString("ParentStudy");
+                orthancStudies.add(((JsonObject) WebClient.json(up.body())).getString("ParentStudy"));
             }
+            String resources = "[\"" + String.join("\",\"", orthancStudies) + "\"]";
 
             HttpResponse<String> stow = orthanc.send("POST", "/dicom-web/servers/arca/stow",
-                    "{\"Resources\":[\"" + orthancStudy + "\"],\"Synchronous\":true}");
+                    "{\"Resources\":" + resources + ",\"Synchronous\":true}");
             assertEquals(200, stow.statusCode(), stow.body() + orthanc.log());
             for (Samples.Instance i : sent) {
                 HttpResponse<byte[]> r = WebClient.getBytes(RS + "/studies/" + study + "/series/" + i.series()
                         + "/instances/" + i.sop(), "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
-                assertEquals(200, r.statusCode(), "stored by Orthanc's STOW-RS: " + i.sop());
+                assertEquals(200, r.statusCode(), "stored by Orthanc's STOW-RS: " + i.sop() + "\n" + stow.body()
+                        + "\n" + orthanc.log());
                 List<byte[]> parts = MultipartBody.parts(r.body(), r.headers().firstValue("Content-Type").orElseThrow());
                 assertArrayEquals(i.dataset(), Samples.dataset(parts.get(0)), i.sop());
             }
@@ -57,8 +60,9 @@ class OrthancDicomWebIT {
             assertEquals(200, qido.statusCode(), qido.body() + orthanc.log());
             assertEquals(3, ((JsonArray) WebClient.json(qido.body())).size(), qido.body());
 
-            assertEquals(200, orthanc.send("DELETE", "/studies/" + orthancStudy, HttpRequest.BodyPublishers.noBody())
-                    .statusCode());
+            for (String id : orthancStudies) {
+                assertEquals(200, orthanc.send("DELETE", "/studies/" + id, HttpRequest.BodyPublishers.noBody()).statusCode());
+            }
             HttpResponse<String> retrieve = orthanc.send("POST", "/dicom-web/servers/arca/retrieve",
                     "{\"Resources\":[{\"Study\":\"" + study + "\"}],\"Synchronous\":true}");
             assertEquals(200, retrieve.statusCode(), retrieve.body() + orthanc.log());

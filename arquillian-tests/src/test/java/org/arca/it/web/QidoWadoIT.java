@@ -162,7 +162,8 @@ class QidoWadoIT {
         Samples.Instance ct = sent.get(0);
         String inst = RS + "/studies/" + study + "/series/" + ct.series() + "/instances/" + ct.sop();
         byte[] file = ct.file();
-        byte[] pixels = java.util.Arrays.copyOfRange(file, file.length - 128 * 128 * 2, file.length);
+        int at = Samples.pixelDataOffset(file); // CT_small has trailing padding after its pixel data
+        byte[] pixels = java.util.Arrays.copyOfRange(file, at, at + 128 * 128 * 2);
         HttpResponse<byte[]> frame = WebClient.getBytes(inst + "/frames/1", "multipart/related; type=\"application/octet-stream\"");
         assertEquals(200, frame.statusCode());
         List<byte[]> frames = MultipartBody.parts(frame.body(), frame.headers().firstValue("Content-Type").orElseThrow());

@@ -65,6 +65,15 @@ final class Samples {
         }
     }
 
+    /** Where the (uncompressed) pixel data value starts in a DICOM file, by our parser. */
+    static int pixelDataOffset(byte[] file) throws IOException {
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(file))) {
+            in.setBulkDataURI(java.net.URI.create("urn:test")).setBulkDataThreshold(64);
+            in.readFileMetaInformation();
+            return (int) in.readDataset().getBulkData(Tag.PixelData).offset();
+        }
+    }
+
     /** One DICOM file in memory and its UIDs. */
     record Instance(String study, String series, String sop, String sopClass, String tsuid, byte[] file) {
         /** The data set: the bytes after preamble and File Meta Information. */
