@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Real receivers started by the tests, on loopback only (DCMTK and Orthanc bind the wildcard
- * address; the LD_PRELOAD shim of ejb/src/test/c turns that into 127.0.0.1), TCP_NODELAY=1.
+ * address; the LD_PRELOAD bind shim of arca-dicom's test-jar turns that into 127.0.0.1), TCP_NODELAY=1.
  */
 final class Peers {
 
@@ -27,13 +27,9 @@ final class Peers {
         return Files.createDirectories(root().resolve("arquillian-tests/target/export-it").resolve(name));
     }
 
-    static Path shim() throws IOException, InterruptedException {
-        Path so = work("shim").resolve("bind-loopback.so");
-        if (!Files.exists(so)) {
-            run(List.of("gcc", "-shared", "-fPIC", "-O2", "-o", so.toString(),
-                    root().resolve("ejb/src/test/c/bind-loopback.c").toString(), "-ldl"));
-        }
-        return so;
+    /** The LD_PRELOAD shim that keeps wildcard-binding peers on 127.0.0.1 (arca-dicom's test-jar). */
+    static Path shim() throws Exception {
+        return org.arca.dicom.net.support.BindShim.path();
     }
 
     private static void run(List<String> cmd) throws IOException, InterruptedException {

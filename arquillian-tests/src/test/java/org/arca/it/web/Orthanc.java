@@ -125,18 +125,8 @@ final class Orthanc implements AutoCloseable {
         }
     }
 
-    /** The shim of ejb/src/test/c, built into this module's target/ once. */
-    private static synchronized Path bindShim() throws Exception {
-        Path src = Path.of(System.getProperty("arca.root"), "ejb/src/test/c/bind-loopback.c").toAbsolutePath();
-        Path so = Path.of("target/bind-loopback.so").toAbsolutePath();
-        if (!Files.exists(so) || Files.getLastModifiedTime(so).compareTo(Files.getLastModifiedTime(src)) < 0) {
-            Process p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O2", "-o", so.toString(), src.toString(), "-ldl")
-                    .redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                fail("cannot build the bind shim (Debian package 'gcc'): " + new String(p.getInputStream().readAllBytes()));
-            }
-        }
-        return so;
+    /** The LD_PRELOAD shim that keeps Orthanc on 127.0.0.1 (arca-dicom's test-jar). */
+    private static Path bindShim() throws Exception {
+        return org.arca.dicom.net.support.BindShim.path();
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Runs peer programs (DCMTK, Orthanc, PixelMed) for the tests: always with TCP_NODELAY=1 (Debian's
  * DCMTK leaves Nagle on otherwise), servers under the bind-to-loopback shim, every process bounded
  * in time and killed at the end. A missing program fails the test naming its Debian package.
- * (A trimmed copy of the dicom module's test support; the shim source is copied to src/test/c.)
+ * (A trimmed copy of the dicom module's test support; the bind shim comes from its test-jar.)
  */
 public final class Peers {
     public static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");

@@ -35,7 +35,7 @@ public class ExportMonitorResource {
     private ExportTasks tasks;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces("application/json; qs=1") // JSON unless CSV is asked for: qs ranks it first for */*
     public Response list(@BeanParam ExportTaskQuery query) {
         JsonArrayBuilder all = Json.createArrayBuilder();
         for (ExportTask t : tasks.list(query.filter(), query.offset(), query.limit())) {
@@ -45,7 +45,7 @@ public class ExportMonitorResource {
     }
 
     @GET
-    @Produces("text/csv")
+    @Produces("text/csv; qs=0.5")
     public Response csv(@BeanParam ExportTaskQuery query) {
         return Response.ok(ExportTaskCsv.of(tasks.list(query.filter(), query.offset(), query.limit())))
                 .type("text/csv; charset=UTF-8").build();
