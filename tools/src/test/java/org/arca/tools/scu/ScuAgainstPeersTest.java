@@ -180,7 +180,9 @@ class ScuAgainstPeersTest {
     @Test
     void storescuReportsEachFileWhenThePeerRejectsSome() throws Exception {
         try (Orthanc orthanc = new Orthanc()) {
-            Run r = run(StoreScu::run, "-aec", Orthanc.AET, "127.0.0.1", String.valueOf(orthanc.dicomPort),
+            // Orthanc goes silent on the truncated file (it waits for the rest): our DIMSE timeout
+            // ends that association and the remaining files go on a new one
+            Run r = run(StoreScu::run, "-td", "5", "-aec", Orthanc.AET, "127.0.0.1", String.valueOf(orthanc.dicomPort),
                     Peers.sample("CT_small.dcm").toString(), Peers.sample("MR_truncated.dcm").toString(),
                     Peers.sample("MR_small.dcm").toString());
             List<String> lines = r.out().lines().toList();
