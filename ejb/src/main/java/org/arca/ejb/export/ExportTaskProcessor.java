@@ -66,6 +66,11 @@ public class ExportTaskProcessor {
         try {
             task = self.begin(pk, sentForMillis, redelivered);
         } catch (EJBException e) {
+            if (!lostOptimisticLock(e)) {
+                // the database or the server failed (e.g. shutting down): the message must come
+                // back, so the consumer's transaction has to roll back, not acknowledge it
+                throw e;
+            }
             // another consumer started the same task first (optimistic lock): it is theirs
             LOG.fine(() -> "export task " + pk + " not started here: " + e);
             return;
@@ -159,5 +164,14 @@ public class ExportTaskProcessor {
         }
         return ExportOutcome.failed("no exporter handles URI scheme '" + scheme + "' (dcmURI " + descriptor.getUri()
                 + " of exporter " + descriptor.getId() + ")", false);
+    }
+
+    private static boolean lostOptimisticLock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
