@@ -30,6 +30,8 @@ if [ ! -f "$samples/.complete" ]; then
   touch "$samples/.complete"
 fi
 
-mvn -B -ntp verify -Darca.samples="$samples" \
+# Two module threads: tools and ldap/db-schema/ejb only share dicom and test on free ports;
+# the in-container suite (fixed ports) comes last, alone.
+mvn -B -ntp -T 2 verify -Darca.samples="$samples" \
   -Darca.test.pg.url="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" \
   -Darca.test.pg.user=arca -Darca.test.pg.password=arca "$@"
