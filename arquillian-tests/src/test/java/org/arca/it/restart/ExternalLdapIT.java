@@ -75,6 +75,11 @@ class ExternalLdapIT {
                 assertEquals(404, exportTo("Broken").statusCode(), "the bad entry is left out");
                 assertEquals(202, exportTo("StowExporter").statusCode(), "the rest keeps working");
                 assertEquals(200, get("/health").statusCode());
+
+                slapd.close(); // the LDAP server goes away: health says so and names it
+                HttpResponse<String> down = get("/health");
+                assertEquals(503, down.statusCode(), down.body());
+                assertTrue(down.body().contains("\"down\":\"ldap\""), down.body());
             }
         }
     }
