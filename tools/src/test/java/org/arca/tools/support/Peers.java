@@ -61,22 +61,10 @@ public final class Peers {
     public record Result(int exitCode, String output) {
     }
 
-    /** Runs a client to completion, killed after {@code timeoutSeconds}. */
+    /** Runs a client to completion, killed after {@code timeoutSeconds} (the dicom module's runner). */
     public static Result run(int timeoutSeconds, String... cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("TCP_NODELAY", "1");
-        Path log = Files.createTempFile("peer", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                fail(String.join(" ", cmd) + " did not finish within " + timeoutSeconds + " s:\n" + Files.readString(log));
-            }
-            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.ISO_8859_1));
-        } finally {
-            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            Files.deleteIfExists(log);
-        }
+        org.arca.dicom.net.support.Dcmtk.Result r = org.arca.dicom.net.support.Dcmtk.exec(timeoutSeconds, List.of(cmd));
+        return new Result(r.exitCode(), r.output());
     }
 
     /** A server process; close() kills it (politely first) and waits for it. */

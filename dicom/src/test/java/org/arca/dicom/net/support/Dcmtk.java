@@ -46,15 +46,23 @@ public final class Dcmtk {
         List<String> cmd = new ArrayList<>();
         cmd.add(bin(tool));
         cmd.addAll(List.of(args));
+        return exec(timeoutSeconds, cmd);
+    }
+
+    /**
+     * Runs any peer client (DCMTK, PixelMed, ...) to completion with TCP_NODELAY=1, output and
+     * errors captured; killed, and the test failed, after {@code timeoutSeconds}.
+     */
+    public static Result exec(int timeoutSeconds, List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("TCP_NODELAY", "1");
-        Path log = Files.createTempFile("dcmtk-" + tool, ".log");
+        Path log = Files.createTempFile("peer", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                fail(tool + " did not finish within " + timeoutSeconds + " s:\n" + Files.readString(log));
+                fail(String.join(" ", cmd) + " did not finish within " + timeoutSeconds + " s:\n" + Files.readString(log));
             }
             return new Result(p.exitValue(), Files.readString(log, StandardCharsets.ISO_8859_1));
         } finally {
