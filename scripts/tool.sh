@@ -23,4 +23,23 @@ if [ "$built" -lt "${newest:-0}" ]; then
 fi
 # Short-lived tools spend much of their time compiling: the C1 compiler alone and the serial
 # collector start fastest on small machines (tools/README.md, benchmark).
-exec java ${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$jars" "$main" "$@"
+opts=${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+# Class data sharing: once per build (and per JDK), a short training run of the tools against each
+# other records the classes they load in an archive, which later starts map instead of loading
+# and verifying each class from the jars. Written under a temporary name, so that concurrent first
+# starts never map a half-written archive; without an archive the tools simply start without it.
+java_bin=$(readlink -f "$(command -v java)")
+cds="$ROOT/tools/target/cds/tools-$(printf '%s' "$java_bin $opts" | cksum | cut -d' ' -f1).jsa"
+if [ ! "$cds" -nt "$ROOT/tools/target/arca-tools-$V.jar" ] || [ ! "$cds" -nt "$ROOT/dicom/target/arca-dicom-$V.jar" ]; then
+  mkdir -p "$ROOT/tools/target/cds"
+  tmp="$cds.$$.tmp"
+  if java $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jars" \
+      org.arca.tools.storescp.ClassDataTraining > /dev/null 2>&1 && [ -s "$tmp" ]; then
+    mv -f "$tmp" "$cds"
+  else
+    rm -f "$tmp"
+  fi
+fi
+share=()
+[ -f "$cds" ] && share=(-XX:SharedArchiveFile="$cds" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+exec java $opts "${share[@]}" -cp "$jars" "$main" "$@"

@@ -16,7 +16,8 @@ shim="$W/bind-loopback.so"
 V=0.1.0-SNAPSHOT
 cp="$root/tools/target/arca-tools-$V.jar:$root/dicom/target/arca-dicom-$V.jar"
 [ -f "$root/tools/target/arca-tools-$V.jar" ] || (cd "$root" && mvn -q -B -pl dicom,tools -DskipTests package)
-JAVA=(java ${ARCA_BENCH_JAVA_OPTS:-} -cp "$cp")
+# ours start as a user starts them, through scripts/tool.sh (its JVM options, its class data archive)
+TOOL=("$root/scripts/tool.sh")
 
 [ -d "$W/data" ] || "$here/gen-ct.sh" "$W/data" $(( (N + 99) / 100 )) 100 2 > /dev/null
 mapfile -t files < <(find "$W/data" -name '*.dcm' | sort | head -n "$N")
@@ -37,7 +38,7 @@ start_scp() {
   if [ "$1" = dcmtk ]; then
     LD_PRELOAD="$shim" storescp -aet STORESCP -od "$W/scp" "$port" > "$W/scp.log" 2>&1 &
   else
-    "${JAVA[@]}" org.arca.tools.storescp.StoreScp -aet STORESCP -od "$W/scp" "$port" > "$W/scp.log" 2>&1 &
+    "${TOOL[@]}" storescp -aet STORESCP -od "$W/scp" "$port" > "$W/scp.log" 2>&1 &
   fi
   echo $!
 }
@@ -52,7 +53,7 @@ run_once() {
   if [ "$2" = dcmtk ]; then
     storescu -aec STORESCP 127.0.0.1 "$port" "${files[@]}"
   else
-    "${JAVA[@]}" org.arca.tools.storescu.StoreScu -aec STORESCP 127.0.0.1 "$port" "${files[@]}" > /dev/null
+    "${TOOL[@]}" storescu -aec STORESCP 127.0.0.1 "$port" "${files[@]}" > /dev/null
   fi
   t1=$(now)
   kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -8,6 +8,7 @@ import org.arca.dicom.data.VR;
 import org.arca.dicom.data.Values;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -32,9 +33,14 @@ public final class DicomOutputStream implements Closeable, Flushable {
     private DeflaterOutputStream deflater;
     private final byte[] header = new byte[12];
 
-    /** Writes to {@code out} through a buffer (element headers are small writes). */
+    /**
+     * Writes to {@code out} through a buffer (element headers are small writes), unless it is
+     * buffered or in memory already: a 64 KB array per File Meta Information written into a
+     * ByteArrayOutputStream was a visible cost per received object.
+     */
     public DicomOutputStream(OutputStream out) {
-        this.out = new BufferedOutputStream(out, 64 * 1024);
+        this.out = out instanceof BufferedOutputStream || out instanceof ByteArrayOutputStream
+                ? out : new BufferedOutputStream(out, 64 * 1024);
     }
 
     /** Writes the preamble and "DICM" (when the meta information has a preamble) and group 0002. */

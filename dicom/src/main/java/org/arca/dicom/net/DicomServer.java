@@ -12,10 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -104,10 +101,7 @@ public final class DicomServer implements Closeable {
         if (serverSocket != null) {
             throw new IllegalStateException("already started");
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(handlerThreads, handlerThreads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon("dicom-handler"));
-        pool.allowCoreThreadTimeOut(true);
-        handlerPool = pool;
+        handlerPool = HandlerPool.create(handlerThreads, daemon("dicom-handler"));
         connectionPool = Executors.newCachedThreadPool(daemon("dicom-association"));
         ServerSocket ss = new ServerSocket();
         ss.setReuseAddress(true);

@@ -27,7 +27,7 @@ public final class DcmDump {
         System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         int maxValue = 64;
         int stopTag = -1;
         long bulkThreshold = Long.MAX_VALUE;
