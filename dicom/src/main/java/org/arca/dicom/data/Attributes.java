@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
 
 /**
  * A data set: elements kept sorted by tag in parallel arrays (tag, VR, value). Values stay
@@ -18,10 +17,7 @@ public final class Attributes {
     static final byte[] EMPTY = {};
     private static final int SPECIFIC_CHARACTER_SET = 0x00080005;
 
-    private int[] tags;
-    private VR[] vrs;
-    private Object[] values;
-    private int size;
+    private final ElementArrays elements;
     private final boolean bigEndian;
     private Attributes parent;
     private boolean undefinedItemLength = true;
@@ -39,9 +35,7 @@ public final class Attributes {
 
     public Attributes(boolean bigEndian, int capacity) {
         this.bigEndian = bigEndian;
-        this.tags = new int[capacity];
-        this.vrs = new VR[capacity];
-        this.values = new Object[capacity];
+        this.elements = new ElementArrays(capacity);
     }
 
     /** True when the binary values are big endian (read from Explicit VR Big Endian). */
@@ -69,45 +63,29 @@ public final class Attributes {
     }
 
     public int size() {
-        return size;
+        return elements.size();
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return elements.size() == 0;
     }
 
     /** Tag of the element at {@code index}; elements are in ascending tag order. */
     public int tagAt(int index) {
-        return tags[index];
+        return elements.tagAt(index);
     }
 
     public VR vrAt(int index) {
-        return vrs[index];
+        return elements.vrAt(index);
     }
 
     public Object valueAt(int index) {
-        return values[index];
+        return elements.valueAt(index);
     }
 
     /** Index of {@code tag}, or a negative number (-(insertion point) - 1) when absent. */
     public int indexOf(int tag) {
-        if (size > 0 && Integer.compareUnsigned(tags[size - 1], tag) < 0) {
-            return -size - 1; // appending in order is the common case while parsing
-        }
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = Integer.compareUnsigned(tags[mid], tag);
-            if (c < 0) {
-                lo = mid + 1;
-            } else if (c > 0) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -lo - 1;
+        return elements.indexOf(tag);
     }
 
     public boolean contains(int tag) {
@@ -117,13 +95,13 @@ public final class Attributes {
     /** VR of {@code tag}, or null when absent. */
     public VR vrOf(int tag) {
         int i = indexOf(tag);
-        return i < 0 ? null : vrs[i];
+        return i < 0 ? null : elements.vrAt(i);
     }
 
     /** The raw value ({@code byte[]}, Sequence, Fragments or BulkData), or null when absent. */
     public Object getValue(int tag) {
         int i = indexOf(tag);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : elements.valueAt(i);
     }
 
     /** Sets the raw value of an element; the value must be in this data set's byte order. */
@@ -137,28 +115,7 @@ public final class Attributes {
         if (tag == SPECIFIC_CHARACTER_SET) {
             invalidateCharset();
         }
-        int i = indexOf(tag);
-        if (i >= 0) {
-            vrs[i] = vr;
-            values[i] = value;
-            return this;
-        }
-        i = -i - 1;
-        if (size == tags.length) {
-            int n = Math.max(16, size * 2);
-            tags = Arrays.copyOf(tags, n);
-            vrs = Arrays.copyOf(vrs, n);
-            values = Arrays.copyOf(values, n);
-        }
-        if (i < size) {
-            System.arraycopy(tags, i, tags, i + 1, size - i);
-            System.arraycopy(vrs, i, vrs, i + 1, size - i);
-            System.arraycopy(values, i, values, i + 1, size - i);
-        }
-        tags[i] = tag;
-        vrs[i] = vr;
-        values[i] = value;
-        size++;
+        elements.put(tag, vr, value);
         return this;
     }
 
@@ -168,12 +125,7 @@ public final class Attributes {
         if (i < 0) {
             return null;
         }
-        Object old = values[i];
-        System.arraycopy(tags, i + 1, tags, i, size - i - 1);
-        System.arraycopy(vrs, i + 1, vrs, i, size - i - 1);
-        System.arraycopy(values, i + 1, values, i, size - i - 1);
-        size--;
-        values[size] = null;
+        Object old = elements.removeAt(i);
         if (tag == SPECIFIC_CHARACTER_SET) {
             invalidateCharset();
         }
@@ -182,8 +134,8 @@ public final class Attributes {
 
     private void invalidateCharset() {
         charset = null;
-        for (int i = 0; i < size; i++) {
-            if (values[i] instanceof Sequence seq) {
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.valueAt(i) instanceof Sequence seq) {
                 for (Attributes item : seq) {
                     item.invalidateCharset();
                 }
@@ -196,7 +148,7 @@ public final class Attributes {
         SpecificCharacterSet cs = charset;
         if (cs == null) {
             int i = indexOf(SPECIFIC_CHARACTER_SET);
-            if (i >= 0 && values[i] instanceof byte[] b) {
+            if (i >= 0 && elements.valueAt(i) instanceof byte[] b) {
                 String[] codes = Values.splitText(new String(b, StandardCharsets.ISO_8859_1), VR.CS);
                 cs = SpecificCharacterSet.valueOf(codes);
             } else {
@@ -243,25 +195,12 @@ public final class Attributes {
     /** All values as text, padding stripped; an empty array when absent or empty. */
     public String[] getStrings(int tag) {
         int i = indexOf(tag);
-        if (i < 0 || !(values[i] instanceof byte[] b) || b.length == 0) {
+        if (i < 0 || !(elements.valueAt(i) instanceof byte[] b) || b.length == 0) {
             return new String[0];
         }
-        VR vr = vrs[i];
-        if (vr.isText()) {
-            SpecificCharacterSet cs = vr.usesCharacterSet() ? specificCharacterSet() : SpecificCharacterSet.ASCII;
-            return Values.splitText(cs.decode(b, 0, b.length, vr), vr);
-        }
-        if (vr.swapUnit() == 1 && vr != VR.AT) {
-            return new String[] {new String(b, StandardCharsets.ISO_8859_1)};
-        }
-        String[] s = new String[Values.binaryCount(vr, b.length)];
-        for (int k = 0; k < s.length; k++) {
-            s[k] = vr == VR.FL || vr == VR.FD || vr == VR.OF || vr == VR.OD
-                    ? Double.toString(Values.binaryDouble(vr, b, k, bigEndian))
-                    : vr == VR.AT ? String.format("%08X", Values.binaryLong(vr, b, k, bigEndian))
-                    : Long.toString(Values.binaryLong(vr, b, k, bigEndian));
-        }
-        return s;
+        VR vr = elements.vrAt(i);
+        SpecificCharacterSet cs = vr.usesCharacterSet() ? specificCharacterSet() : SpecificCharacterSet.ASCII;
+        return ValueDecoding.strings(vr, b, bigEndian, cs);
     }
 
     /** First value as int (binary VRs, IS, DS rounded toward zero), or the default. */
@@ -286,23 +225,11 @@ public final class Attributes {
 
     private long[] getLongs(int tag, int max) {
         int i = indexOf(tag);
-        if (i < 0 || !(values[i] instanceof byte[] b)) {
+        if (i < 0 || !(elements.valueAt(i) instanceof byte[] b)) {
             return new long[0];
         }
-        VR vr = vrs[i];
-        if (vr.isText()) {
-            String[] s = getStrings(tag);
-            long[] r = new long[Math.min(max, s.length)];
-            for (int k = 0; k < r.length; k++) {
-                r[k] = vr == VR.DS ? (long) Double.parseDouble(s[k]) : Long.parseLong(s[k]);
-            }
-            return r;
-        }
-        long[] r = new long[Math.min(max, Values.binaryCount(vr, b.length))];
-        for (int k = 0; k < r.length; k++) {
-            r[k] = Values.binaryLong(vr, b, k, bigEndian);
-        }
-        return r;
+        VR vr = elements.vrAt(i);
+        return vr.isText() ? ValueDecoding.longs(vr, getStrings(tag), max) : ValueDecoding.longs(vr, b, bigEndian, max);
     }
 
     /** First value as double (binary VRs, DS, IS), or the default. */
@@ -313,23 +240,11 @@ public final class Attributes {
 
     public double[] getDoubles(int tag) {
         int i = indexOf(tag);
-        if (i < 0 || !(values[i] instanceof byte[] b)) {
+        if (i < 0 || !(elements.valueAt(i) instanceof byte[] b)) {
             return new double[0];
         }
-        VR vr = vrs[i];
-        if (vr.isText()) {
-            String[] s = getStrings(tag);
-            double[] r = new double[s.length];
-            for (int k = 0; k < r.length; k++) {
-                r[k] = Double.parseDouble(s[k]);
-            }
-            return r;
-        }
-        double[] r = new double[Values.binaryCount(vr, b.length)];
-        for (int k = 0; k < r.length; k++) {
-            r[k] = Values.binaryDouble(vr, b, k, bigEndian);
-        }
-        return r;
+        VR vr = elements.vrAt(i);
+        return vr.isText() ? ValueDecoding.doubles(getStrings(tag)) : ValueDecoding.doubles(vr, b, bigEndian);
     }
 
     /** A DA value (YYYYMMDD, also the old YYYY.MM.DD), or null when absent or empty. */
@@ -373,20 +288,12 @@ public final class Attributes {
 
     /** Sets integer values: binary for US, SS, UL, SL, AT, SV, UV, text for IS. */
     public Attributes setInt(int tag, VR vr, int... values) {
-        long[] l = new long[values.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = vr == VR.UL || vr == VR.AT || vr == VR.UV ? values[i] & 0xFFFFFFFFL : values[i];
-        }
-        return setLong(tag, vr, l);
+        return setLong(tag, vr, NumberText.widen(vr, values));
     }
 
     public Attributes setLong(int tag, VR vr, long... values) {
         if (vr.isText()) {
-            String[] s = new String[values.length];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = Long.toString(values[i]);
-            }
-            return setString(tag, vr, s);
+            return setString(tag, vr, NumberText.integers(values));
         }
         return setValue(tag, vr, Values.binary(vr, values, bigEndian));
     }
@@ -394,11 +301,7 @@ public final class Attributes {
     /** Sets floating point values: binary for FL, FD, OF, OD, text for DS. */
     public Attributes setDouble(int tag, VR vr, double... values) {
         if (vr.isText()) {
-            String[] s = new String[values.length];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = DateTimes.formatDecimal(values[i]);
-            }
-            return setString(tag, vr, s);
+            return setString(tag, vr, NumberText.decimals(values));
         }
         return setValue(tag, vr, Values.binary(vr, values, bigEndian));
     }
@@ -437,39 +340,17 @@ public final class Attributes {
      * (e.g. 0x00191010 for element xx10 of group 0019), or -1 when the creator has no block.
      */
     public int privateTag(String creator, int tag) {
-        int group = tag & 0xFFFF0000;
-        for (int block = 0x10; block <= 0xFF; block++) {
-            int i = indexOf(group | block);
-            if (i >= 0 && creator.equals(getString(group | block))) {
-                return group | (block << 8) | (tag & 0xFF);
-            }
-        }
-        return -1;
+        return PrivateTags.find(this, creator, tag);
     }
 
     /** Like {@link #privateTag(String, int)}, reserving a new block for the creator if needed. */
     public int reservePrivateTag(String creator, int tag) {
-        int t = privateTag(creator, tag);
-        if (t != -1) {
-            return t;
-        }
-        int group = tag & 0xFFFF0000;
-        for (int block = 0x10; block <= 0xFF; block++) {
-            if (!contains(group | block)) {
-                setString(group | block, VR.LO, creator);
-                return group | (block << 8) | (tag & 0xFF);
-            }
-        }
-        throw new IllegalStateException("no free private block in group " + Integer.toHexString(group >>> 16));
+        return PrivateTags.reserve(this, creator, tag);
     }
 
     /** The private creator owning a private data element, or null. */
     public String privateCreatorOf(int tag) {
-        int elem = tag & 0xFFFF;
-        if ((tag & 0x00010000) == 0 || elem < 0x1000) {
-            return null;
-        }
-        return getString((tag & 0xFFFF0000) | (elem >>> 8));
+        return PrivateTags.creatorOf(this, tag);
     }
 
     // ---- equality --------------------------------------------------------------------------
@@ -480,46 +361,16 @@ public final class Attributes {
      */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Attributes a) || a.size != size) {
-            return false;
-        }
-        for (int i = 0; i < size; i++) {
-            if (tags[i] != a.tags[i] || vrs[i] != a.vrs[i] || !valueEquals(vrs[i], values[i], a.values[i], a)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean valueEquals(VR vr, Object x, Object y, Attributes other) {
-        if (x instanceof byte[] p && y instanceof byte[] q) {
-            if (bigEndian == other.bigEndian || vr.swapUnit() == 1) {
-                return Arrays.equals(p, q);
-            }
-            byte[] swapped = q.clone();
-            Values.swap(swapped, 0, swapped.length, vr.swapUnit());
-            return Arrays.equals(p, swapped);
-        }
-        return x.equals(y);
+        return o instanceof Attributes a && AttributesComparison.equal(this, a);
     }
 
     @Override
     public int hashCode() {
-        int h = size;
-        for (int i = 0; i < size; i++) {
-            h = 31 * h + tags[i];
-        }
-        return h;
+        return AttributesComparison.hashCode(this);
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < size; i++) {
-            sb.append(String.format("(%04X,%04X) %s ", tags[i] >>> 16, tags[i] & 0xFFFF, vrs[i]));
-            sb.append(values[i] instanceof byte[] ? String.join("\\", getStrings(tags[i])) : values[i]);
-            sb.append('\n');
-        }
-        return sb.toString();
+        return AttributesComparison.toString(this);
     }
 }
