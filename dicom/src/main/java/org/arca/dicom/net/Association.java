@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,11 +18,9 @@ import org.arca.dicom.net.dimse.ServiceHandlers;
 import org.arca.dicom.net.pdu.AAbort;
 import org.arca.dicom.net.pdu.AAssociateAC;
 import org.arca.dicom.net.pdu.AAssociateRQ;
-import org.arca.dicom.net.pdu.ARelease;
 import org.arca.dicom.net.pdu.AsyncOpsWindow;
 import org.arca.dicom.net.pdu.PduInput;
 import org.arca.dicom.net.pdu.PduOutput;
-import org.arca.dicom.net.pdu.PresentationContext;
 import org.arca.dicom.net.pdu.UserIdentity;
 
 /**
@@ -48,18 +43,11 @@ public final class Association {
     final PduInput in;
     final InputStream rawIn;
     final PduOutput out;
-    private final String[] pcAbstractSyntax = new String[256];
-    private final String[] pcTransferSyntax = new String[256];
+    private final AcceptedContexts contexts;
     final MessageAssembler assembler = new MessageAssembler(this);
-
-    private final Object stateLock = new Object();
-    private State state = State.ESTABLISHED;
-    private boolean peerRequestedRelease;
-    private volatile IOException closeCause;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private final DimsePerformer performer;
-    private final DimseInvoker invoker;
-    private final CopyOnWriteArrayList<Consumer<Association>> closeListeners = new CopyOnWriteArrayList<>();
+    final DimsePerformer performer;
+    final DimseInvoker invoker;
+    private final AssociationLifecycle lifecycle;
 
     Association(Socket socket, InputStream rawIn, PduInput in, PduOutput out, boolean requestor, AAssociateRQ rq,
                 AAssociateAC ac, ConnectionOptions options, ServiceHandlers handlers, Executor executor) {
@@ -72,13 +60,8 @@ public final class Association {
         this.ac = ac;
         this.options = options;
         this.performer = new DimsePerformer(this, handlers == null ? new ServiceHandlers() : handlers, executor);
-        for (PresentationContext pc : ac.presentationContexts()) {
-            PresentationContext proposed = rq.presentationContext(pc.id());
-            if (pc.isAccepted() && proposed != null) {
-                pcAbstractSyntax[pc.id()] = proposed.abstractSyntax();
-                pcTransferSyntax[pc.id()] = pc.transferSyntax();
-            }
-        }
+        this.contexts = new AcceptedContexts(rq, ac);
+        this.lifecycle = new AssociationLifecycle(this, socket, out, options, requestor);
         out.peerMaxPduLength((requestor ? ac : rq).userInformation().maxPduLength());
         AsyncOpsWindow w = ac.userInformation().asyncOpsWindow();
         int invoke = w == null ? 1 : w.maxOpsInvoked();
@@ -138,46 +121,37 @@ public final class Association {
 
     /** Accepted transfer syntax of a presentation context, null if not accepted. */
     public String transferSyntax(int pcid) {
-        return pcid > 0 && pcid < 256 ? pcTransferSyntax[pcid] : null;
+        return contexts.transferSyntax(pcid);
     }
 
     public String abstractSyntax(int pcid) {
-        return pcid > 0 && pcid < 256 ? pcAbstractSyntax[pcid] : null;
+        return contexts.abstractSyntax(pcid);
     }
 
     /** First accepted presentation context for the SOP class (and transfer syntax if given), or -1. */
     public int presentationContextFor(String cuid, String tsuid) {
-        for (int id = 1; id < 256; id += 2) {
-            if (cuid.equals(pcAbstractSyntax[id]) && (tsuid == null || tsuid.equals(pcTransferSyntax[id]))) {
-                return id;
-            }
-        }
-        return -1;
+        return contexts.find(cuid, tsuid);
     }
 
     public boolean isOpen() {
-        synchronized (stateLock) {
-            return state == State.ESTABLISHED;
-        }
+        return lifecycle.state() == State.ESTABLISHED;
     }
 
     State state() {
-        synchronized (stateLock) {
-            return state;
-        }
+        return lifecycle.state();
     }
 
     /** Why the association ended: null after a normal release, else the abort or connection error. */
     public IOException closeCause() {
-        return closeCause;
+        return lifecycle.closeCause();
     }
 
     public boolean awaitClose(long millis) throws InterruptedException {
-        return closed.await(millis, TimeUnit.MILLISECONDS);
+        return lifecycle.awaitClose(millis);
     }
 
     public void onClose(Consumer<Association> listener) {
-        closeListeners.add(listener);
+        lifecycle.onClose(listener);
     }
 
     // ---- DIMSE operations (SCU role) ----------------------------------------------------------
@@ -275,7 +249,7 @@ public final class Association {
      * data set leaves the peer with half a message, so it aborts the association.
      */
     public void send(int pcid, Command command, DataWriter data) throws IOException {
-        ensureCanSend();
+        lifecycle.ensureCanSend();
         out.lock();
         try {
             try (PdvOutputStream cmd = new PdvOutputStream(out, pcid, true)) {
@@ -294,33 +268,11 @@ public final class Association {
         out.unlock();
     }
 
-    private void ensureCanSend() throws IOException {
-        synchronized (stateLock) {
-            if (state == State.CLOSED || state == State.ABORTED || state == State.RELEASE_RP_SENT) {
-                IOException c = closeCause;
-                throw c != null ? new IOException(c.getMessage(), c) : new IOException("association closed");
-            }
-        }
-    }
-
     // ---- release and abort ------------------------------------------------------------------
 
     /** A-RELEASE: waits for the A-RELEASE-RP (release collisions handled) up to the ACSE timeout. */
     public void release() throws IOException, InterruptedException {
-        synchronized (stateLock) {
-            if (state != State.ESTABLISHED) {
-                throw new IOException("cannot release in state " + state);
-            }
-            state = State.AWAITING_RELEASE_RP;
-        }
-        out.sendControl(ARelease.rq());
-        if (!closed.await(options.acseTimeout(), TimeUnit.MILLISECONDS)) {
-            abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
-            throw new IOException("no A-RELEASE-RP within " + options.acseTimeout() + " ms; aborted");
-        }
-        if (closeCause != null) {
-            throw new IOException("release failed: " + closeCause.getMessage(), closeCause);
-        }
+        lifecycle.release();
     }
 
     /** A-ABORT as service user. */
@@ -328,108 +280,28 @@ public final class Association {
         abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
     }
 
-    /**
-     * Sends A-ABORT, fails everything outstanding at once, then lets the reader drain until
-     * the peer closes; ARTIM bounds that wait.
-     */
+    /** Sends A-ABORT and fails everything outstanding; see {@link AssociationLifecycle#abort}. */
     void abort(int source, int reason, Exception cause) {
-        AAbort ab = new AAbort(source, reason);
-        synchronized (stateLock) {
-            if (state == State.CLOSED || state == State.ABORTED) {
-                return;
-            }
-            state = State.ABORTED;
-            closeCause = new AssociationAbortedException("sent " + ab
-                    + (cause == null ? "" : ": " + cause.getMessage()), ab, cause);
-        }
-        LOG.log(Level.FINE, "{0}: {1}", new Object[] {this, closeCause.getMessage()});
-        failOutstanding(closeCause);
-        try {
-            out.sendAbort(ab.encode());
-        } catch (IOException e) {
-            finish(closeCause);
-            return;
-        }
-        IOException c = closeCause;
-        Timers.schedule(() -> finish(c), options.artimTimeout());
+        lifecycle.abort(source, reason, cause);
     }
 
     // ---- called by the reader thread --------------------------------------------------------
 
     void onAbortReceived(AAbort ab) {
-        IOException e = new AssociationAbortedException("received " + ab, ab, null);
-        synchronized (stateLock) {
-            if (state != State.ABORTED && state != State.CLOSED) {
-                closeCause = e;
-            }
-        }
-        finish(closeCause);
+        lifecycle.onAbortReceived(ab);
     }
 
     void onReleaseRQ() throws IOException {
-        synchronized (stateLock) {
-            switch (state) {
-                case ESTABLISHED:
-                    peerRequestedRelease = true;
-                    break;
-                case AWAITING_RELEASE_RP:
-                    // Release collision (PS3.8 9.2, Sta9-Sta12): requestor answers first, acceptor waits.
-                    state = State.COLLISION_AWAITING_RP;
-                    if (requestor) {
-                        out.sendControl(ARelease.rp());
-                    }
-                    return;
-                default:
-                    throw new org.arca.dicom.net.pdu.PduException(AAbort.UNEXPECTED_PDU, "A-RELEASE-RQ in " + state);
-            }
-        }
-        maybeSendReleaseRP();
+        lifecycle.onReleaseRQ();
     }
 
     void onReleaseRP() throws IOException {
-        synchronized (stateLock) {
-            if (state == State.AWAITING_RELEASE_RP || (state == State.COLLISION_AWAITING_RP && requestor)) {
-                state = State.CLOSED;
-            } else if (state == State.COLLISION_AWAITING_RP) {
-                out.sendControl(ARelease.rp());
-                state = State.RELEASE_RP_SENT;
-                Timers.schedule(() -> finish(null), options.artimTimeout());
-                return;
-            } else {
-                throw new org.arca.dicom.net.pdu.PduException(AAbort.UNEXPECTED_PDU, "A-RELEASE-RP in " + state);
-            }
-        }
-        closeQuietly();
-        signalClosed();
-    }
-
-    /** After the peer's A-RELEASE-RQ, answer once every request it made has been answered. */
-    private void maybeSendReleaseRP() {
-        synchronized (stateLock) {
-            if (!peerRequestedRelease || state != State.ESTABLISHED || performer.performing() > 0) {
-                return;
-            }
-            try {
-                out.sendControl(ARelease.rp());
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "could not send A-RELEASE-RP", e);
-            }
-            state = State.RELEASE_RP_SENT;
-        }
-        // The requestor closes the connection; ARTIM bounds the wait (PS3.8 AR-4/Sta13).
-        Timers.schedule(() -> finish(null), options.artimTimeout());
+        lifecycle.onReleaseRP();
     }
 
     /** A read timed out: abort if idle, keep waiting while operations are outstanding. */
     void onReadTimeout() {
-        State s = state();
-        if (s == State.ESTABLISHED && (invoker.outstanding() > 0 || performer.performing() > 0)) {
-            return;
-        }
-        if (s == State.ESTABLISHED || s == State.AWAITING_RELEASE_RP || s == State.COLLISION_AWAITING_RP) {
-            abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED,
-                    new IOException("no PDU for " + options.idleTimeout() + " ms"));
-        }
+        lifecycle.onReadTimeout();
     }
 
     void onMessage(int pcid, Command cmd, byte[] data) {
@@ -448,46 +320,12 @@ public final class Association {
 
     /** Called by the performer when a request from the peer has been answered. */
     void requestPerformed() {
-        maybeSendReleaseRP();
+        lifecycle.maybeSendReleaseRP();
     }
 
     /** The connection is gone (EOF, error, ARTIM, or normal release end). */
     void finish(IOException cause) {
-        synchronized (stateLock) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            if (closeCause == null && cause != null) {
-                closeCause = cause;
-            }
-            state = State.CLOSED;
-        }
-        closeQuietly();
-        failOutstanding(closeCause != null ? closeCause : new IOException("association released"));
-        signalClosed();
-    }
-
-    private void failOutstanding(IOException cause) {
-        assembler.fail(cause);
-        invoker.failAll(cause);
-        performer.cancelAll();
-    }
-
-    private void closeQuietly() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing more to do with a dead socket
-        }
-    }
-
-    private void signalClosed() {
-        if (closed.getCount() > 0) {
-            closed.countDown();
-            for (Consumer<Association> l : closeListeners) {
-                l.accept(this);
-            }
-        }
+        lifecycle.finish(cause);
     }
 
     void startReader() {
