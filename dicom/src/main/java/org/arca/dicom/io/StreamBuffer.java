@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -16,9 +17,15 @@ import java.util.zip.InflaterInputStream;
 final class StreamBuffer {
 
     private static final int SIZE = 16 * 1024;
+    /**
+     * The first read takes one page: the header of an image (what most reads want, up to the
+     * pixel data) usually fits, and reading, copying and zeroing 16 KB for it cost more than
+     * parsing it. Each further refill doubles the buffer up to {@link #SIZE}.
+     */
+    private static final int FIRST = 4 * 1024;
 
     private InputStream in;
-    final byte[] buf = new byte[SIZE];
+    byte[] buf = new byte[FIRST];
     int pos;
     int lim;
     /** Stream offset of buf[0]. */
@@ -46,6 +53,9 @@ final class StreamBuffer {
             base += pos;
             lim -= pos;
             pos = 0;
+        }
+        if (buf.length < SIZE && base > 0) {
+            buf = Arrays.copyOf(buf, buf.length * 2); // read on past the first page: larger reads
         }
         while (lim < n) {
             int r = in.read(buf, lim, buf.length - lim);

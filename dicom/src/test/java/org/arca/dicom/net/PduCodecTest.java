@@ -181,6 +181,42 @@ class PduCodecTest {
         assertArrayEquals(data, pipe.readAllBytes());
     }
 
+    /**
+     * A handler thread reading into a direct buffer while fragments arrive one by one from
+     * another thread (the handler is woken per batch of fragments, and at the last one): it
+     * gets every byte in order, whether the data set ends on a batch boundary or not.
+     */
+    @Test
+    void pdvStreamDeliversEveryByteToADirectBufferAcrossThreads() throws Exception {
+        for (int fragments : new int[] {1, 15, 16, 17, 40}) {
+            PdvInputStream pipe = new PdvInputStream(8, new org.arca.dicom.net.dimse.BufferPool(12));
+            byte[] data = new byte[fragments * 1000 - 3];
+            new java.util.Random(fragments).nextBytes(data);
+            Thread reader = new Thread(() -> {
+                try {
+                    for (int off = 0; off < data.length; off += 1000) {
+                        int n = Math.min(1000, data.length - off);
+                        pipe.push(java.util.Arrays.copyOfRange(data, off, off + n), off + n == data.length);
+                    }
+                } catch (IOException e) {
+                    pipe.fail(e);
+                }
+            });
+            reader.start();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(4096);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            int n;
+            while ((n = pipe.read(buf.clear())) >= 0) {
+                byte[] chunk = new byte[n];
+                buf.flip().get(chunk);
+                got.write(chunk);
+            }
+            reader.join(10_000);
+            pipe.awaitEnd();
+            assertArrayEquals(data, got.toByteArray(), fragments + " fragments");
+        }
+    }
+
     @Test
     void pdvStreamFailsInsteadOfEndingWhenTheAssociationDies() throws Exception {
         PdvInputStream pipe = new PdvInputStream(2);

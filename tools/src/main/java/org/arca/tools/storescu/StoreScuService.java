@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import org.arca.dicom.net.Association;
 import org.arca.dicom.net.ConnectionOptions;
 import org.arca.dicom.net.dimse.DataWriter;
 import org.arca.dicom.net.dimse.DimseResponse;
+import org.arca.dicom.net.dimse.PdvOutputStream;
 import org.arca.dicom.net.dimse.Status;
 import org.arca.dicom.net.pdu.AAssociateRQ;
 import org.arca.tools.common.Log;
@@ -38,8 +39,12 @@ final class StoreScuService {
     private static final List<String> UNCOMPRESSED = List.of(
             TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(),
             TransferSyntax.EXPLICIT_VR_BIG_ENDIAN.uid());
-    /** One buffer for all files: a fresh large array per file costs page faults (see storescp's writer). */
-    private final byte[] buffer = new byte[256 * 1024];
+    /**
+     * One buffer for all files: a fresh large array per file costs page faults (see storescp's
+     * writer); a direct one takes the file's bytes without the JDK's extra copy, and they go
+     * from it straight into the PDU buffer.
+     */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
 
     private final ScuOptions options;
     private final Log log;
@@ -204,12 +209,16 @@ final class StoreScuService {
         return out -> {
             try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
                 ch.position(f.dataSetOffset());
-                InputStream in = Channels.newInputStream(ch);
-                byte[] buf = buffer;
+                ByteBuffer buf = buffer;
                 long total = 0;
                 int n;
-                while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
+                while ((n = ch.read(buf.clear())) > 0) {
+                    buf.flip();
+                    if (out instanceof PdvOutputStream pdvs) {
+                        pdvs.write(buf);
+                    } else {
+                        out.write(bytes(buf), 0, n);
+                    }
                     total += n;
                 }
                 if ((total & 1) != 0 && TransferSyntax.of(f.transferSyntaxUID()).deflated()) {
@@ -217,6 +226,12 @@ final class StoreScuService {
                 }
             }
         };
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.get(a);
+        return a;
     }
 
     /** The data set re-encoded in {@code tsuid}; large values are read from the file as they are written. */

@@ -3,6 +3,7 @@ package org.arca.dicom.net.dimse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
@@ -168,6 +169,28 @@ public final class PdvInputStream extends InputStream {
             pos += n;
             total += n;
         } while (total < len && (pos < currentLength || !queue.isEmpty()) && fill());
+        return total;
+    }
+
+    /**
+     * Copies into {@code dst} from as many queued fragments as fit (like {@link #read(byte[], int, int)});
+     * returns the number of bytes, -1 at the end. With a direct buffer the bytes can go on to a
+     * FileChannel without the JDK's copy of a heap array into a temporary direct buffer.
+     */
+    public synchronized int read(ByteBuffer dst) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        if (!fill()) {
+            return -1;
+        }
+        int total = 0;
+        do {
+            int n = Math.min(dst.remaining(), currentLength - pos);
+            dst.put(current, pos, n);
+            pos += n;
+            total += n;
+        } while (dst.hasRemaining() && (pos < currentLength || !queue.isEmpty()) && fill());
         return total;
     }
 

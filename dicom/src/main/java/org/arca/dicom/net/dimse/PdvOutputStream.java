@@ -2,6 +2,7 @@ package org.arca.dicom.net.dimse;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import org.arca.dicom.net.pdu.PDataTF;
 import org.arca.dicom.net.pdu.PduOutput;
 
@@ -49,6 +50,24 @@ public final class PdvOutputStream extends OutputStream {
             len += c;
             off += c;
             n -= c;
+        }
+    }
+
+    /**
+     * Writes the bytes remaining in {@code src} (e.g. a direct buffer a file was read into),
+     * copied straight into the PDU buffer.
+     */
+    public void write(ByteBuffer src) throws IOException {
+        if (closed) {
+            throw new IOException("PDV stream closed");
+        }
+        while (src.hasRemaining()) {
+            if (len == max) {
+                flushFragment(false);
+            }
+            int c = Math.min(src.remaining(), max - len);
+            src.get(buf, PduOutput.PAYLOAD_OFFSET + len, c);
+            len += c;
         }
     }
 
