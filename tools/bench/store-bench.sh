@@ -43,36 +43,48 @@ start_scp() {
   echo $!
 }
 
-# $1 = scp, $2 = scu (dcmtk|arca); prints the seconds of the transfer
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU of a process, in clock ticks
+HZ=$(getconf CLK_TCK)
+
+# $1 = scp, $2 = scu (dcmtk|arca); prints the seconds of the transfer and the CPU seconds the
+# SCP (during the transfer) and the SCU (all of it, start included) used: "elapsed scp_cpu scu_cpu"
 run_once() {
-  local port pid t0 t1 got
+  local port pid t0 t1 c0 c1 got scu_cpu
   port=$(free_port)
   pid=$(start_scp "$1" "$port"); pids+=("$pid")
   wait_port "$port" || { echo "SCP did not start" >&2; cat "$W/scp.log" >&2; exit 1; }
+  c0=$(ticks "$pid")
   t0=$(now)
   if [ "$2" = dcmtk ]; then
-    storescu -aec STORESCP 127.0.0.1 "$port" "${files[@]}"
+    scu_cpu=$( { TIMEFORMAT='%U %S'; time storescu -aec STORESCP 127.0.0.1 "$port" "${files[@]}" 2> "$W/scu.log"; } 2>&1 )
   else
-    "${TOOL[@]}" storescu -aec STORESCP 127.0.0.1 "$port" "${files[@]}" > /dev/null
+    scu_cpu=$( { TIMEFORMAT='%U %S'; time "${TOOL[@]}" storescu -aec STORESCP 127.0.0.1 "$port" "${files[@]}" > /dev/null 2> "$W/scu.log"; } 2>&1 )
   fi
   t1=$(now)
+  c1=$(ticks "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   got=$(find "$W/scp" -type f ! -name '.*' | wc -l)
   [ "$got" -eq "${#files[@]}" ] || echo "only $got of ${#files[@]} files stored ($1 <- $2)" >&2
-  echo "$t1 - $t0" | bc
+  awk -v t="$(echo "$t1 - $t0" | bc)" -v c=$((c1 - c0)) -v hz="$HZ" -v u="$scu_cpu" \
+    'BEGIN { split(u, x, " "); printf "%.3f %.2f %.2f\n", t, c / hz, x[1] + x[2] }'
 }
 
-declare -A runs med
+declare -A runs scpcpu scucpu med
 pairs=(dcmtk:dcmtk arca:dcmtk dcmtk:arca)
 # rounds interleave the three paths, so that load from elsewhere on the machine hits all alike
 for r in 1 2 3; do
-  for pair in "${pairs[@]}"; do runs[$pair]+="$(run_once "${pair%%:*}" "${pair#*:}") "; done
+  for pair in "${pairs[@]}"; do
+    read -r t sc uc < <(run_once "${pair%%:*}" "${pair#*:}")
+    runs[$pair]+="$t "; scpcpu[$pair]+="$sc "; scucpu[$pair]+="$uc "
+  done
 done
+echo "(elapsed: median of 3 runs; CPU: median seconds of user+system time, SCP during the transfer, SCU from its start)"
 for pair in "${pairs[@]}"; do
   scp=${pair%%:*}; scu=${pair#*:}
   med[$pair]=$(printf '%s\n' ${runs[$pair]} | median)
   awk -v n="$scu storescu -> $scp storescp" -v t="${med[$pair]}" -v c="${#files[@]}" -v b="$bytes" -v all="${runs[$pair]}" \
-    'BEGIN { printf "%-36s median %.3f s  %6.0f inst/s  %7.1f MB/s   (runs: %s)\n", n, t, c/t, b/t/1e6, all }'
+    -v sc="$(printf '%s\n' ${scpcpu[$pair]} | median)" -v uc="$(printf '%s\n' ${scucpu[$pair]} | median)" \
+    'BEGIN { printf "%-36s median %.3f s  %6.0f inst/s  %7.1f MB/s  CPU scp %.2f s scu %.2f s  (runs: %s)\n", n, t, c/t, b/t/1e6, sc, uc, all }'
 done
 awk -v a="${med[dcmtk:dcmtk]}" -v b="${med[arca:dcmtk]}" -v c="${med[dcmtk:arca]}" 'BEGIN {
   printf "ratio our storescp / DCMTK storescp: %.2f (below 1 = ours faster)\n", b / a
