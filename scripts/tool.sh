@@ -30,14 +30,15 @@ opts=${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 # starts never map a half-written archive; without an archive the tools simply start without it.
 java_bin=$(readlink -f "$(command -v java)")
 cds="$ROOT/tools/target/cds/tools-$(printf '%s' "$java_bin $opts" | cksum | cut -d' ' -f1).jsa"
-if [ ! "$cds" -nt "$ROOT/tools/target/arca-tools-$V.jar" ] || [ ! "$cds" -nt "$ROOT/dicom/target/arca-dicom-$V.jar" ]; then
-  mkdir -p "$ROOT/tools/target/cds"
+fresh() { [ "$1" -nt "$ROOT/tools/target/arca-tools-$V.jar" ] && [ "$1" -nt "$ROOT/dicom/target/arca-dicom-$V.jar" ]; }
+# a failed training (no loopback, read-only tree) is not retried until the next build
+if ! fresh "$cds" && ! fresh "$cds.failed" && mkdir -p "$ROOT/tools/target/cds" 2>/dev/null; then
   tmp="$cds.$$.tmp"
   if java $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jars" \
       org.arca.tools.storescp.ClassDataTraining > /dev/null 2>&1 && [ -s "$tmp" ]; then
     mv -f "$tmp" "$cds"
   else
-    rm -f "$tmp"
+    rm -f "$tmp"; touch "$cds.failed" 2>/dev/null || true
   fi
 fi
 share=()
