@@ -29,6 +29,7 @@ import javax.naming.ldap.PagedResultsResponseControl;
 import org.arca.ldap.config.ApplicationEntity;
 import org.arca.ldap.config.Device;
 import org.arca.ldap.config.LoadResult;
+import org.arca.ldap.config.StorageSchemes;
 import org.arca.ldap.config.WebApplication;
 
 /**
@@ -47,6 +48,7 @@ public final class LdapConfiguration implements AutoCloseable {
     private final String devicesDn;
     private final String aetRegistryDn;
     private final String webAppRegistryDn;
+    private StorageSchemes storageSchemes = StorageSchemes.BUILT_IN;
 
     public LdapConfiguration(LdapContext ctx, String baseDn) {
         this.ctx = ctx;
@@ -72,6 +74,12 @@ public final class LdapConfiguration implements AutoCloseable {
         env.put(Context.SECURITY_CREDENTIALS, password);
         env.put("java.naming.ldap.attributes.binary", "dicomVendorData");
         return new LdapConfiguration(new InitialLdapContext(env, null), baseDn);
+    }
+
+    /** The storage URI schemes loads accept: the archive passes those of its installed providers. */
+    public LdapConfiguration setStorageSchemes(StorageSchemes schemes) {
+        this.storageSchemes = schemes;
+        return this;
     }
 
     public String deviceDn(String name) {
@@ -116,7 +124,7 @@ public final class LdapConfiguration implements AutoCloseable {
         } finally {
             ctx.setRequestControls(null);
         }
-        return DeviceReader.read(dn, entries);
+        return DeviceReader.read(dn, entries, storageSchemes);
     }
 
     private static byte[] nextCookie(Control[] controls) {
