@@ -70,6 +70,12 @@ final class Archive {
         add("dicomAETitle=" + aet + "," + DEVICE, lines.toArray(String[]::new));
     }
 
+    /** A file-system storage on the archive device below the data folder; kept if present. */
+    static void addStorage(String id) throws NamingException {
+        add("dcmStorageID=" + id + "," + DEVICE, "objectClass: dcmStorage", "dcmStorageID: " + id,
+                "dcmURI: file:${arca.data.dir}/" + id + "/");
+    }
+
     private static void add(String dn, String... lines) throws NamingException {
         BasicAttributes attrs = new BasicAttributes(true);
         for (String line : lines) {
@@ -130,7 +136,12 @@ final class Archive {
 
     /** Objects in storage fs1 whose data set (after the archive's meta information) is {@code dataset}. */
     static int storedCopies(byte[] dataset) throws IOException {
-        Path fs1 = Path.of(System.getProperty("arca.data.dir"), "fs1");
+        return storedCopies("fs1", dataset);
+    }
+
+    /** The same in the file-system storage at {@code arca.data.dir/dir}. */
+    static int storedCopies(String dir, byte[] dataset) throws IOException {
+        Path fs1 = Path.of(System.getProperty("arca.data.dir"), dir);
         if (!Files.exists(fs1)) {
             return 0;
         }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * POST /ctrl/reload does not abort associations in progress: an association opened before the
- * reload stores after it, and an AE added to LDAP before the reload answers on a new one.
+ * reload stores after it, and an AE and a storage added to LDAP before the reload work on a new
+ * association (C-ECHO, and C-STORE landing in the new storage).
  */
 @ExtendWith(ArquillianExtension.class)
 class GracefulReloadIT {
@@ -28,7 +29,9 @@ class GracefulReloadIT {
     @Test
     void openAssociationSurvivesReloadAndNewAeAnswers() throws Exception {
         String aet = "RELOAD" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
-        Archive.addAE(aet);
+        String storage = "fs-" + aet.toLowerCase();
+        Archive.addStorage(storage);
+        Archive.addAE(aet, "objectClass: dcmArchiveNetworkAE", "dcmObjectStorageID: " + storage);
         assertThrows(AssociationRejectedException.class, () -> Archive.connect(aet).release(),
                 "not served before the reload");
 
@@ -50,6 +53,10 @@ class GracefulReloadIT {
         Association fresh = Archive.connect(aet);
         try {
             assertEquals(0, fresh.echo(), "the AE added before the reload answers C-ECHO");
+            String iuid = Archive.uid();
+            byte[] data = Archive.instance(Archive.uid(), Archive.uid(), iuid, "into the new storage");
+            assertEquals(0, fresh.store(Archive.SC, iuid, Archive.EXPLICIT_LE, DataWriter.of(data)).status());
+            assertEquals(1, Archive.storedCopies(storage, data), "stored in the storage added before the reload");
         } finally {
             fresh.release();
         }
