@@ -64,6 +64,13 @@ class ExternalLdapIT {
                 assertTrue(device.contains("\"dcmExporterID\":\"StowExporter\""), device);
                 assertEquals(202, exportTo("StowExporter").statusCode(), "the new exporter works after reload");
 
+                // seed 000's StoreToS3 block as printed, with the wiki's "cn=DICOMConfiguration"
+                slapd.ldapadd(Slapd.MANAGER, seed("wiki-store-to-s3-exporter.ldif")).orFail("seed 000 exporter");
+                reload = post("/ctrl/reload").body();
+                assertTrue(reload.contains("read as dcmExporterID=StoreToS3," + DEVICE), reload);
+                device = get("/devices/dcm4chee-arc").body();
+                assertTrue(device.contains("\"dcmExporterID\":\"StoreToS3\""), device);
+
                 slapd.ldapadd(Slapd.MANAGER, String.join("\n",
                         "dn: dcmExporterID=Broken,dicomDeviceName=dcm4chee-arc,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org",
                         "objectClass: dcmExporter", "dcmExporterID: Broken", "dcmURI: ftp:somewhere",

@@ -51,6 +51,17 @@ public final class DicomServer implements Closeable {
         return this;
     }
 
+    /** Stops serving {@code aeTitle} to new associations; those already open keep their AE. */
+    public DicomServer removeApplicationEntity(String aeTitle) {
+        aes.remove(aeTitle);
+        return this;
+    }
+
+    /** The AE titles served to new associations. */
+    public Set<String> applicationEntityTitles() {
+        return Set.copyOf(aes.keySet());
+    }
+
     /**
      * Serves associations whose called AE title names none of the added AEs (as DCMTK's
      * storescp, which answers to any called AE title); without it they are rejected (1, 1, 7).
@@ -168,6 +179,34 @@ public final class DicomServer implements Closeable {
 
     void closed(Association as) {
         active.remove(as);
+    }
+
+    /**
+     * Stops accepting, so that another server can bind the port, and lets the associations
+     * still open run to their end; then releases the threads. Returns at once.
+     */
+    public synchronized void closeGracefully() throws IOException {
+        if (serverSocket == null) {
+            return;
+        }
+        serverSocket.close();
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(options.artimTimeout()); // connections accepted just before may still be negotiating
+                while (!active.isEmpty()) {
+                    for (Association as : Set.copyOf(active)) {
+                        as.awaitClose(Long.MAX_VALUE);
+                    }
+                }
+                close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "closing drained server", e);
+            }
+        }, "dicom-drain-" + serverSocket.getLocalPort());
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Stops accepting and aborts every association still open. */

@@ -62,7 +62,8 @@ public class ArchiveConfiguration {
     }
 
     private List<ConfigurationError> read() throws NamingException {
-        LdapConfiguration ldap = LdapConfiguration.connect(directory.url(), Settings.ldapUser(), Settings.ldapPassword());
+        LdapConfiguration ldap = LdapConfiguration.connect(directory.url(), Settings.ldapUser(), Settings.ldapPassword())
+                .setStorageSchemes(InstalledStorageSchemes.get());
         try {
             LoadResult result = ldap.loadDevice(Settings.deviceName());
             for (ConfigurationError e : result.errors()) {

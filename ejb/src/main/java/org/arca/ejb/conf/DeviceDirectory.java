@@ -47,6 +47,7 @@ public class DeviceDirectory {
     }
 
     private LdapConfiguration connect() throws NamingException {
-        return LdapConfiguration.connect(directory.url(), Settings.ldapUser(), Settings.ldapPassword());
+        return LdapConfiguration.connect(directory.url(), Settings.ldapUser(), Settings.ldapPassword())
+                .setStorageSchemes(InstalledStorageSchemes.get());
     }
 }

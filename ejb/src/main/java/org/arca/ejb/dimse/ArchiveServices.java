@@ -12,6 +12,7 @@ import org.arca.ejb.retrieve.MoveDestination;
 import org.arca.ejb.retrieve.RetrieveScp;
 import org.arca.ejb.retrieve.RetrieveService;
 import org.arca.ejb.stgcmt.StorageCommitmentScp;
+import org.arca.ejb.store.OverwritePolicies;
 import org.arca.ejb.store.OverwritePolicy;
 import org.arca.ejb.store.StoreContext;
 import org.arca.ejb.store.StoreService;
@@ -40,7 +41,7 @@ public final class ArchiveServices implements AutoCloseable {
     public ArchiveServices(DataSource ds, Device device, OverwritePolicy overwritePolicy,
                            MoveDestination.Resolver destinations) {
         storages.configure(device.getStorages());
-        store = new StoreService(ds, storages, overwritePolicy);
+        store = new StoreService(ds, storages, OverwritePolicies.of(device, overwritePolicy));
         query = new QueryService(ds);
         retrieve = new RetrieveScp(new RetrieveService(ds), storages, destinations, new ConnectionOptions());
         stgcmt = new StorageCommitmentScp(ds, storages, reports);

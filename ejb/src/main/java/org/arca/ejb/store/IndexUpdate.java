@@ -40,11 +40,11 @@ final class IndexUpdate {
     }
 
     private final DataSource dataSource;
-    private final OverwritePolicy overwritePolicy;
+    private final OverwritePolicies overwritePolicies;
 
-    IndexUpdate(DataSource dataSource, OverwritePolicy overwritePolicy) {
+    IndexUpdate(DataSource dataSource, OverwritePolicies overwritePolicies) {
         this.dataSource = dataSource;
-        this.overwritePolicy = overwritePolicy;
+        this.overwritePolicies = overwritePolicies;
     }
 
     Outcome record(StoredInstance inst) throws SQLException, Conflict {
@@ -82,7 +82,7 @@ final class IndexUpdate {
         List<Location> replaced = new ArrayList<>();
         Long existing = instancePk(c, inst.context().sopInstanceUID());
         if (existing != null) {
-            if (overwritePolicy == OverwritePolicy.NEVER) {
+            if (!overwritePolicies.overwrites(c, existing, inst)) {
                 return new Outcome(true, List.of());
             }
             replaced.addAll(deleteInstance(c, existing));

@@ -54,8 +54,13 @@ public final class StoreService {
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
 
     public StoreService(DataSource dataSource, Storages storages, OverwritePolicy overwritePolicy) {
+        this(dataSource, storages, OverwritePolicies.all(overwritePolicy));
+    }
+
+    /** With the overwrite policy of each receiving AE (dcmOverwritePolicy). */
+    public StoreService(DataSource dataSource, Storages storages, OverwritePolicies overwritePolicies) {
         this.storages = storages;
-        this.index = new IndexUpdate(dataSource, overwritePolicy);
+        this.index = new IndexUpdate(dataSource, overwritePolicies);
     }
 
     public StoreService addListener(StoreListener l) {

@@ -18,6 +18,7 @@ public final class ApplicationEntity {
     private List<String> otherAETitles = new ArrayList<>();
     private List<String> preferredTransferSyntaxes = new ArrayList<>();
     private List<String> objectStorageIDs = new ArrayList<>();
+    private Enums.OverwritePolicy overwritePolicy; // null: as the device
     private List<TransferCapability> transferCapabilities = new ArrayList<>();
     private List<ExportRule> exportRules = new ArrayList<>();
 
@@ -45,6 +46,9 @@ public final class ApplicationEntity {
     public ApplicationEntity setPreferredTransferSyntaxes(List<String> v) { preferredTransferSyntaxes = new ArrayList<>(v); return this; }
     public List<String> getObjectStorageIDs() { return objectStorageIDs; }
     public ApplicationEntity setObjectStorageIDs(List<String> v) { objectStorageIDs = new ArrayList<>(v); return this; }
+    /** dcmOverwritePolicy of this AE; null means the device's applies. */
+    public Enums.OverwritePolicy getOverwritePolicy() { return overwritePolicy; }
+    public ApplicationEntity setOverwritePolicy(Enums.OverwritePolicy v) { overwritePolicy = v; return this; }
     public List<TransferCapability> getTransferCapabilities() { return transferCapabilities; }
     public List<ExportRule> getExportRules() { return exportRules; }
 }

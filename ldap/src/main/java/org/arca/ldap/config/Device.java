@@ -25,6 +25,7 @@ public final class Device {
     private Duration taskPollingInterval;
     private Integer taskFetchSize;
     private Duration purgeQueueMessagePollingInterval;
+    private Enums.OverwritePolicy overwritePolicy; // null: not set (NEVER)
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, ApplicationEntity> applicationEntities = new LinkedHashMap<>();
@@ -66,6 +67,17 @@ public final class Device {
     public Device setTaskFetchSize(Integer v) { taskFetchSize = v; return this; }
     public Duration getPurgeQueueMessagePollingInterval() { return purgeQueueMessagePollingInterval; }
     public Device setPurgeQueueMessagePollingInterval(Duration v) { purgeQueueMessagePollingInterval = v; return this; }
+
+    /** dcmOverwritePolicy of the archive device; null when not set, which means NEVER. */
+    public Enums.OverwritePolicy getOverwritePolicy() { return overwritePolicy; }
+    public Device setOverwritePolicy(Enums.OverwritePolicy v) { overwritePolicy = v; return this; }
+
+    /** The policy for stores to {@code aet}: the AE's own, else the device's, else NEVER. */
+    public Enums.OverwritePolicy overwritePolicy(String aet) {
+        ApplicationEntity ae = aet == null ? null : getApplicationEntity(aet);
+        if (ae != null && ae.getOverwritePolicy() != null) return ae.getOverwritePolicy();
+        return overwritePolicy != null ? overwritePolicy : Enums.OverwritePolicy.NEVER;
+    }
 
     public Collection<Connection> getConnections() { return connections.values(); }
     public Connection getConnection(String name) { return connections.get(name); }

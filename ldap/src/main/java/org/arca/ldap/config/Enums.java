@@ -16,6 +16,13 @@ public final class Enums {
 
     public enum ReoccurredInstances { NEVER, ALWAYS, REPLACE }
 
+    /**
+     * dcmOverwritePolicy: whether an instance whose SOP Instance UID is already stored replaces
+     * the stored one. NEVER (the default) keeps the stored copy; the SAME_* values replace it
+     * only when it came from the same source AE and/or lies in the same series.
+     */
+    public enum OverwritePolicy { NEVER, ALWAYS, SAME_SOURCE, SAME_SERIES, SAME_SOURCE_AND_SERIES }
+
     public enum WebServiceClass {
         WADO_URI, WADO_RS, STOW_RS, QIDO_RS, UPS_RS, MWL_RS, MPPS_RS, QIDO_COUNT, DCM4CHEE_ARC,
         DCM4CHEE_ARC_AET, DCM4CHEE_ARC_AET_DIFF, PAM, REJECT, MOVE, MOVE_MATCHING, UPS_MATCHING,

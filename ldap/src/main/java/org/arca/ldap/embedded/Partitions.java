@@ -65,7 +65,9 @@ final class Partitions {
         p.setId(id);
         p.setSuffixDn(new Dn(service.getSchemaManager(), suffix));
         p.setPartitionPath(dir.toURI());
-        p.setCacheSize(1000);
+        // entries kept deserialized: a device with 1,000 AEs has over 2,000 entries, and a
+        // cache smaller than one device makes every load read and decode them all again
+        p.setCacheSize(20_000);
         p.setSyncOnWrite(true); // a configuration change must survive a crash of the server
         return p;
     }

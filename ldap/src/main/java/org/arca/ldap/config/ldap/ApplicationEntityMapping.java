@@ -6,6 +6,7 @@ import java.util.List;
 import javax.naming.ldap.LdapName;
 
 import org.arca.ldap.config.ApplicationEntity;
+import org.arca.ldap.config.Enums.OverwritePolicy;
 import org.arca.ldap.config.Enums.TransferRole;
 import org.arca.ldap.config.TransferCapability;
 
@@ -24,6 +25,7 @@ final class ApplicationEntityMapping {
         ae.setOtherAETitles(r.strings("dcmOtherAETitle"));
         ae.setPreferredTransferSyntaxes(r.strings("dcmPreferredTransferSyntax"));
         ae.setObjectStorageIDs(r.strings("dcmObjectStorageID"));
+        ae.setOverwritePolicy(r.enumValue("dcmOverwritePolicy", OverwritePolicy.class, null));
         return ae;
     }
 
@@ -47,7 +49,7 @@ final class ApplicationEntityMapping {
     static EntryImage image(ApplicationEntity ae, String deviceDn) {
         boolean dcm = !ae.getAcceptedCallingAETitles().isEmpty() || !ae.getOtherAETitles().isEmpty()
                 || !ae.getPreferredTransferSyntaxes().isEmpty();
-        boolean arc = !ae.getObjectStorageIDs().isEmpty();
+        boolean arc = !ae.getObjectStorageIDs().isEmpty() || ae.getOverwritePolicy() != null;
         List<String> classes = new ArrayList<>(List.of("dicomNetworkAE"));
         if (dcm) classes.add("dcmNetworkAE");
         if (arc) classes.add("dcmArchiveNetworkAE");
@@ -60,7 +62,8 @@ final class ApplicationEntityMapping {
                 .putAll("dcmAcceptedCallingAETitle", ae.getAcceptedCallingAETitles())
                 .putAll("dcmOtherAETitle", ae.getOtherAETitles())
                 .putAll("dcmPreferredTransferSyntax", ae.getPreferredTransferSyntaxes())
-                .putAll("dcmObjectStorageID", ae.getObjectStorageIDs());
+                .putAll("dcmObjectStorageID", ae.getObjectStorageIDs())
+                .put("dcmOverwritePolicy", ae.getOverwritePolicy() == null ? null : ae.getOverwritePolicy().name());
         for (TransferCapability tc : ae.getTransferCapabilities()) e.add(image(tc));
         ae.getExportRules().forEach(rule -> e.add(ExportRuleMapping.image(rule)));
         return e;

@@ -1,6 +1,7 @@
 package org.arca.ldap.config.ldap;
 
 import org.arca.ldap.config.Device;
+import org.arca.ldap.config.Enums.OverwritePolicy;
 
 /** Device <-> dicomDevice (+ dcmDevice, dcmArchiveDevice), and the image of the whole device tree. */
 public final class DeviceMapping {
@@ -20,6 +21,7 @@ public final class DeviceMapping {
         d.setTaskPollingInterval(r.duration("dcmTaskPollingInterval"));
         d.setTaskFetchSize(r.integer("dcmTaskFetchSize"));
         d.setPurgeQueueMessagePollingInterval(r.duration("dcmPurgeQueueMessagePollingInterval"));
+        d.setOverwritePolicy(r.enumValue("dcmOverwritePolicy", OverwritePolicy.class, null));
         return d;
     }
 
@@ -39,7 +41,8 @@ public final class DeviceMapping {
         if (d.isArchiveDevice())
             e.put("dcmTaskPollingInterval", d.getTaskPollingInterval())
                     .put("dcmTaskFetchSize", d.getTaskFetchSize())
-                    .put("dcmPurgeQueueMessagePollingInterval", d.getPurgeQueueMessagePollingInterval());
+                    .put("dcmPurgeQueueMessagePollingInterval", d.getPurgeQueueMessagePollingInterval())
+                    .put("dcmOverwritePolicy", d.getOverwritePolicy() == null ? null : d.getOverwritePolicy().name());
         d.getConnections().forEach(c -> e.add(ConnectionMapping.image(c)));
         d.getApplicationEntities().forEach(ae -> e.add(ApplicationEntityMapping.image(ae, deviceDn)));
         d.getWebApplications().forEach(w -> e.add(WebApplicationMapping.image(w, deviceDn)));

@@ -17,6 +17,7 @@ import org.arca.ldap.config.Device;
 import org.arca.ldap.config.ExportRule;
 import org.arca.ldap.config.ExporterDescriptor;
 import org.arca.ldap.config.LoadResult;
+import org.arca.ldap.config.StorageSchemes;
 import org.arca.ldap.config.WebApplication;
 
 /**
@@ -31,15 +32,20 @@ public final class DeviceReader {
     private DeviceReader() {}
 
     public static LoadResult read(String deviceDn, List<Entry> unordered) {
-        Map<Entry, String> rdnValues = new IdentityHashMap<>(); // parsed once, not per comparison
-        for (Entry e : unordered) rdnValues.put(e, rdnValue(e.dn()));
-        List<Entry> entries = new ArrayList<>(unordered);
-        entries.sort(Comparator.comparing(rdnValues::get, NaturalOrder.INSTANCE));
+        return read(deviceDn, unordered, StorageSchemes.BUILT_IN);
+    }
+
+    /** {@code storageSchemes}: the dcmURI schemes of dcmStorage entries that a provider can open. */
+    public static LoadResult read(String deviceDn, List<Entry> unordered, StorageSchemes storageSchemes) {
+        // each DN parsed once: with a thousand AEs, parsing per use and per comparison dominated the load
+        List<Parsed> entries = new ArrayList<>(unordered.size());
+        for (Entry e : unordered) entries.add(new Parsed(e, Dns.name(e.dn())));
+        entries.sort(Comparator.comparing(Parsed::rdnValue, NaturalOrder.INSTANCE));
         List<ConfigurationError> errors = new ArrayList<>();
         LdapName devName = Dns.name(deviceDn);
         int depth = devName.size();
         Entry deviceEntry = null;
-        for (Entry e : entries) if (Dns.name(e.dn()).equals(devName)) deviceEntry = e;
+        for (Parsed p : entries) if (p.name().size() == depth && p.name().equals(devName)) deviceEntry = p.entry();
         if (deviceEntry == null) {
             errors.add(new ConfigurationError(deviceDn, null, "no such device"));
             return new LoadResult(null, errors);
@@ -47,8 +53,9 @@ public final class DeviceReader {
         Device device = DeviceMapping.read(new EntryReader(deviceEntry.dn(), deviceEntry.attributes(), errors));
         Map<LdapName, ApplicationEntity> aes = new HashMap<>();
         Map<Object, String> dnOf = new IdentityHashMap<>(); // object -> its DN, for reference errors
-        for (Entry e : entries) {
-            LdapName n = Dns.name(e.dn());
+        for (Parsed p : entries) {
+            Entry e = p.entry();
+            LdapName n = p.name();
             if (n.size() != depth + 1) continue;
             EntryReader r = new EntryReader(e.dn(), e.attributes(), errors);
             if (r.hasObjectClass("dicomNetworkConnection")) {
@@ -61,7 +68,7 @@ public final class DeviceReader {
                 WebApplication w = WebApplicationMapping.read(r, devName);
                 if (!r.hasErrors()) { device.addWebApplication(w); dnOf.put(w, e.dn()); }
             } else if (r.hasObjectClass("dcmStorage")) {
-                var s = StorageMapping.read(r);
+                var s = StorageMapping.read(r, storageSchemes);
                 if (!r.hasErrors()) device.addStorage(s);
             } else if (r.hasObjectClass("dcmQueue")) {
                 var q = QueueMapping.read(r);
@@ -74,8 +81,9 @@ public final class DeviceReader {
                 if (!r.hasErrors()) { device.getExportRules().add(rule); dnOf.put(rule, e.dn()); }
             }
         }
-        for (Entry e : entries) { // transfer capabilities and AE-level export rules
-            LdapName n = Dns.name(e.dn());
+        for (Parsed p : entries) { // transfer capabilities and AE-level export rules
+            Entry e = p.entry();
+            LdapName n = p.name();
             if (n.size() != depth + 2) continue;
             ApplicationEntity ae = aes.get((LdapName) n.getPrefix(depth + 1));
             if (ae == null) continue;
@@ -92,9 +100,11 @@ public final class DeviceReader {
         return new LoadResult(device, errors);
     }
 
-    private static String rdnValue(String dn) {
-        LdapName n = Dns.name(dn);
-        return n.isEmpty() ? "" : n.getRdn(n.size() - 1).getValue().toString();
+    /** An entry with its DN parsed, and the value of its RDN for ordering. */
+    private record Parsed(Entry entry, LdapName name, String rdnValue) {
+        Parsed(Entry entry, LdapName name) {
+            this(entry, name, name.isEmpty() ? "" : name.getRdn(name.size() - 1).getValue().toString());
+        }
     }
 
     private static void checkReferences(Device d, Map<Object, String> dnOf, List<ConfigurationError> errors) {

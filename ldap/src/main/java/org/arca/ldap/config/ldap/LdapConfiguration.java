@@ -27,8 +27,10 @@ import javax.naming.ldap.PagedResultsControl;
 import javax.naming.ldap.PagedResultsResponseControl;
 
 import org.arca.ldap.config.ApplicationEntity;
+import org.arca.ldap.config.ConfigurationError;
 import org.arca.ldap.config.Device;
 import org.arca.ldap.config.LoadResult;
+import org.arca.ldap.config.StorageSchemes;
 import org.arca.ldap.config.WebApplication;
 
 /**
@@ -47,6 +49,8 @@ public final class LdapConfiguration implements AutoCloseable {
     private final String devicesDn;
     private final String aetRegistryDn;
     private final String webAppRegistryDn;
+    private StorageSchemes storageSchemes = StorageSchemes.BUILT_IN;
+    private final MisspelledRoot misspelledRoot;
 
     public LdapConfiguration(LdapContext ctx, String baseDn) {
         this.ctx = ctx;
@@ -54,6 +58,7 @@ public final class LdapConfiguration implements AutoCloseable {
         this.devicesDn = "cn=Devices," + root;
         this.aetRegistryDn = "cn=Unique AE Titles Registry," + root;
         this.webAppRegistryDn = "cn=Unique Web Application Names Registry," + root;
+        this.misspelledRoot = new MisspelledRoot(baseDn);
     }
 
     /**
@@ -74,6 +79,12 @@ public final class LdapConfiguration implements AutoCloseable {
         return new LdapConfiguration(new InitialLdapContext(env, null), baseDn);
     }
 
+    /** The storage URI schemes loads accept: the archive passes those of its installed providers. */
+    public LdapConfiguration setStorageSchemes(StorageSchemes schemes) {
+        this.storageSchemes = schemes;
+        return this;
+    }
+
     public String deviceDn(String name) {
         return Dns.child(devicesDn, "dicomDeviceName", name);
     }
@@ -91,10 +102,33 @@ public final class LdapConfiguration implements AutoCloseable {
     /**
      * One subtree search, then DeviceReader; bad entries end up in {@link LoadResult#errors()}.
      * Paged (RFC 2696), because servers cap result sizes (OpenLDAP 500, ApacheDS 1,000 by
-     * default) and a device with many AEs has more entries than that.
+     * default) and a device with many AEs has more entries than that. Entries that LDIF from
+     * the dcm4chee-arc wiki put below the misspelled "cn=DICOMConfiguration" are read as if
+     * they were below the device (see {@link MisspelledRoot}).
      */
     public LoadResult loadDevice(String name) throws NamingException {
         String dn = deviceDn(name);
+        List<DeviceReader.Entry> entries = new ArrayList<>();
+        try {
+            entries.addAll(subtree(dn));
+        } catch (NameNotFoundException e) {
+            // DeviceReader reports the missing device
+        }
+        List<ConfigurationError> notes = new ArrayList<>();
+        if (!entries.isEmpty()) {
+            try {
+                entries = misspelledRoot.merge(dn, entries, subtree(misspelledRoot.deviceDn(name)), notes);
+            } catch (NameNotFoundException e) {
+                // no such tree: the usual case
+            }
+        }
+        LoadResult r = DeviceReader.read(dn, entries, storageSchemes);
+        if (notes.isEmpty()) return r;
+        notes.addAll(r.errors());
+        return new LoadResult(r.device(), notes);
+    }
+
+    private List<DeviceReader.Entry> subtree(String dn) throws NamingException {
         SearchControls sc = new SearchControls();
         sc.setSearchScope(SearchControls.SUBTREE_SCOPE);
         List<DeviceReader.Entry> entries = new ArrayList<>();
@@ -109,14 +143,12 @@ public final class LdapConfiguration implements AutoCloseable {
                 }
                 cookie = nextCookie(ctx.getResponseControls());
             } while (cookie != null && cookie.length > 0);
-        } catch (NameNotFoundException e) {
-            // DeviceReader reports the missing device
         } catch (IOException e) {
             throw (NamingException) new NamingException("paged search control: " + e.getMessage()).initCause(e);
         } finally {
             ctx.setRequestControls(null);
         }
-        return DeviceReader.read(dn, entries);
+        return entries;
     }
 
     private static byte[] nextCookie(Control[] controls) {
@@ -171,10 +203,21 @@ public final class LdapConfiguration implements AutoCloseable {
     }
 
     private void apply(Change c) throws NamingException {
+        try {
+            applyAt(c, c.dn());
+        } catch (NameNotFoundException e) {
+            // an entry that was read from the misspelled tree is changed where it is
+            String there = c.type() == Change.Type.ADD ? null : misspelledRoot.locate(c.dn(), devicesDn);
+            if (there == null) throw e;
+            applyAt(c, there);
+        }
+    }
+
+    private void applyAt(Change c, String dn) throws NamingException {
         switch (c.type()) {
-            case ADD -> ctx.createSubcontext(c.dn(), c.attributes()).close();
-            case MODIFY -> ctx.modifyAttributes(c.dn(), c.modifications().toArray(ModificationItem[]::new));
-            case DELETE -> deleteSubtree(c.dn());
+            case ADD -> ctx.createSubcontext(dn, c.attributes()).close();
+            case MODIFY -> ctx.modifyAttributes(dn, c.modifications().toArray(ModificationItem[]::new));
+            case DELETE -> deleteSubtree(dn);
         }
     }
 

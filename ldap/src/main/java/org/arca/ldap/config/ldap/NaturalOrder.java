@@ -15,8 +15,9 @@ final class NaturalOrder implements Comparator<String> {
                 int si = i, sj = j;
                 while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
                 while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", ""), nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                while (si < i - 1 && a.charAt(si) == '0') si++; // leading zeros do not count
+                while (sj < j - 1 && b.charAt(sj) == '0') sj++;
+                int c = i - si != j - sj ? Integer.compare(i - si, j - sj) : a.substring(si, i).compareTo(b.substring(sj, j));
                 if (c != 0) return c;
             } else {
                 int c = Character.compare(Character.toLowerCase(ca), Character.toLowerCase(cb));

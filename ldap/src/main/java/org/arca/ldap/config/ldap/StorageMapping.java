@@ -1,26 +1,23 @@
 package org.arca.ldap.config.ldap;
 
-import java.util.Set;
-
 import org.arca.ldap.config.Enums.Availability;
 import org.arca.ldap.config.Enums.OnPathAlreadyExists;
 import org.arca.ldap.config.UriScheme;
 import org.arca.ldap.config.StorageDescriptor;
+import org.arca.ldap.config.StorageSchemes;
 
 /** StorageDescriptor <-> dcmStorage. */
 final class StorageMapping {
-    /** URI schemes that name a storage provider (design.md section 5, dcm4chee-arc.md section 3.2). */
-    static final Set<String> SCHEMES = Set.of("file", "jclouds", "aws-s3", "s3", "emc-ecs-s3");
-
     private StorageMapping() {}
 
-    static StorageDescriptor read(EntryReader r) {
+    /** {@code schemes}: those a storage provider is installed for (StorageSchemes). */
+    static StorageDescriptor read(EntryReader r, StorageSchemes schemes) {
         StorageDescriptor s = new StorageDescriptor();
         s.setId(r.required("dcmStorageID"));
         String uri = r.required("dcmURI");
         if (uri != null) {
-            if (SCHEMES.contains(UriScheme.of(uri))) s.setUri(uri);
-            else r.error("dcmURI", "unknown storage URI scheme in '" + uri + "', expected one of " + SCHEMES);
+            if (schemes.accepts(UriScheme.of(uri))) s.setUri(uri);
+            else r.error("dcmURI", "no storage provider for the URI scheme of '" + uri + "', installed: " + schemes);
         }
         s.setDescription(r.string("dicomDescription"));
         s.setDigestAlgorithm(r.string("dcmDigestAlgorithm"));
