@@ -24,22 +24,30 @@ record ArchiveState(Map<String, String> pathByInstance, Set<String> rowPaths, Se
 
     static ArchiveState read(String jdbcUrl, String user, String password, String storageId, Path root)
             throws SQLException, IOException {
+        return read(jdbcUrl, user, password, storageId, root, true);
+    }
+
+    /** withIndex false: the storage only (the database may be down). */
+    static ArchiveState read(String jdbcUrl, String user, String password, String storageId, Path root,
+                             boolean withIndex) throws SQLException, IOException {
         Map<String, String> byInstance = new HashMap<>();
         Set<String> rows = new HashSet<>();
-        long studies;
-        long counted;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT i.sop_iuid, l.storage_path FROM instance i"
-                    + " JOIN location l ON l.instance_fk = i.pk WHERE l.storage_id = '" + storageId + "'")) {
-                while (rs.next()) {
-                    byInstance.put(rs.getString(1), rs.getString(2));
-                    rows.add(rs.getString(2));
+        long studies = 0;
+        long counted = 0;
+        if (withIndex) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT i.sop_iuid, l.storage_path FROM instance i"
+                        + " JOIN location l ON l.instance_fk = i.pk WHERE l.storage_id = '" + storageId + "'")) {
+                    while (rs.next()) {
+                        byInstance.put(rs.getString(1), rs.getString(2));
+                        rows.add(rs.getString(2));
+                    }
                 }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(SUM(num_instances), 0) FROM study")) {
-                rs.next();
-                studies = rs.getLong(1);
-                counted = rs.getLong(2);
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(SUM(num_instances), 0) FROM study")) {
+                    rs.next();
+                    studies = rs.getLong(1);
+                    counted = rs.getLong(2);
+                }
             }
         }
         Set<String> files = new HashSet<>();

@@ -44,7 +44,7 @@ class CrashIT {
         Set<Path> acknowledged;
         ArchiveProcess archive = ArchiveProcess.start(root, data, log);
         try {
-            archive.awaitHealthy(Duration.ofMinutes(4));
+            archive.awaitHealthy(Duration.ofMinutes(6));
             Fixtures.awaitLogCount(serverLog, "Start-up reconciliation done", 1, Duration.ofMinutes(1));
             acknowledged = sendAndKill(files, archive);
         } finally {
@@ -60,7 +60,7 @@ class CrashIT {
         archive = ArchiveProcess.start(root, data, log);
         List<String> report;
         try {
-            archive.awaitHealthy(Duration.ofMinutes(4));
+            archive.awaitHealthy(Duration.ofMinutes(6));
             Fixtures.awaitLogCount(serverLog, "Start-up reconciliation done", 2, Duration.ofMinutes(1));
             report = Fixtures.grep(serverLog, "Start-up reconciliation: storage fs1");
         } finally {

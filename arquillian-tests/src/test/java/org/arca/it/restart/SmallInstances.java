@@ -29,6 +29,11 @@ final class SmallInstances {
 
     /** {@code count} files in {@code dir}, one study, series of 100; UIDs under {@code root}. */
     static List<Path> write(Path dir, int count, String root, long seed) throws IOException {
+        return write(dir, count, root, seed, 32);
+    }
+
+    /** As {@link #write(Path, int, String, long)}, images of {@code size} x {@code size} pixels. */
+    static List<Path> write(Path dir, int count, String root, long seed, int size) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(seed);
         List<Path> files = new ArrayList<>(count);
@@ -48,16 +53,16 @@ final class SmallInstances {
             a.setString(Tag.InstanceNumber, VR.IS, Integer.toString(i + 1));
             a.setInt(Tag.SamplesPerPixel, VR.US, 1);
             a.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-            a.setInt(Tag.Rows, VR.US, 32);
-            a.setInt(Tag.Columns, VR.US, 32);
+            a.setInt(Tag.Rows, VR.US, size);
+            a.setInt(Tag.Columns, VR.US, size);
             a.setInt(Tag.BitsAllocated, VR.US, 8);
             a.setInt(Tag.BitsStored, VR.US, 8);
             a.setInt(Tag.HighBit, VR.US, 7);
             a.setInt(Tag.PixelRepresentation, VR.US, 0);
-            byte[] pixels = new byte[32 * 32];
+            byte[] pixels = new byte[size * size];
             random.nextBytes(pixels);
             a.setBytes(Tag.PixelData, VR.OB, pixels);
-            Path f = dir.resolve(String.format("%05d.dcm", i + 1));
+            Path f = dir.resolve(String.format("%s-%05d.dcm", seed, i + 1));
             try (OutputStream out = Files.newOutputStream(f); DicomOutputStream dos = new DicomOutputStream(out)) {
                 dos.writeFile(FileMetaInformation.create(SC, iuid, EXPLICIT_LE), a);
             }
