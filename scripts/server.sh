@@ -22,7 +22,10 @@ fi
 db_url=${ARCA_DB_URL:-"jdbc:h2:file:$DATA/db/arca"}
 case "$db_url" in
   jdbc:postgresql:*) db_driver=postgresql ;;
-  jdbc:h2:*)         db_driver=h2 ;;
+  jdbc:h2:*)         db_driver=h2
+    # H2 writes committed transactions in the background, by default up to 500 ms later: a
+    # killed server would lose instances it had acknowledged (restart/CrashIT). 0: at commit.
+    case "$db_url" in *WRITE_DELAY=*) ;; *) db_url="$db_url;WRITE_DELAY=0" ;; esac ;;
   *) echo "arca: ARCA_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, not '$db_url'" >&2; exit 2 ;;
 esac
 

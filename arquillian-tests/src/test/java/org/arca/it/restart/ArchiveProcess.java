@@ -59,6 +59,17 @@ final class ArchiveProcess implements AutoCloseable {
         throw new AssertionError("archive not healthy within " + timeout);
     }
 
+    /** SIGKILL of the server JVM (no shutdown hooks, nothing flushed), as a power cut would stop it. */
+    void kill() throws InterruptedException {
+        process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("archive still running 30 s after SIGKILL");
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** SIGTERM, as Ctrl-C or a service manager would stop it; waits for a clean exit. */
     @Override
     public void close() throws InterruptedException {
