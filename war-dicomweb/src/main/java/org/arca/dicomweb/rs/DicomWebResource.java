@@ -102,6 +102,44 @@ public class DicomWebResource {
         return qido().instances(study, series, params(), media());
     }
 
+    // QIDO-RS counts: {"count": n}; literal paths, so they win over retrieve templates
+
+    @GET
+    @Path("studies/count")
+    public Response countStudies() {
+        return qido().count("studies", params());
+    }
+
+    @GET
+    @Path("series/count")
+    public Response countSeries() {
+        return qido().count("series", params());
+    }
+
+    @GET
+    @Path("instances/count")
+    public Response countInstances() {
+        return qido().count("instances", params());
+    }
+
+    @GET
+    @Path("studies/{study}/series/count")
+    public Response countSeriesOfStudy(@PathParam("study") String study) {
+        return qido().count("studies/" + study + "/series", params());
+    }
+
+    @GET
+    @Path("studies/{study}/instances/count")
+    public Response countInstancesOfStudy(@PathParam("study") String study) {
+        return qido().count("studies/" + study + "/instances", params());
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/instances/count")
+    public Response countInstancesOfSeries(@PathParam("study") String study, @PathParam("series") String series) {
+        return qido().count("studies/" + study + "/series/" + series + "/instances", params());
+    }
+
     // WADO-RS
 
     @GET
