@@ -155,7 +155,7 @@ class StowMetadataIT {
         assertEquals(2, WebClient.count((JsonObject) WebClient.json(r.body()), "00081199"));
         for (Split s : List.of(ct, mr)) {
             assertArrayEquals(s.bulk().get("bulk/" + s.instance().sop() + "/7FE00010"), retrievedPixels(s.instance()));
-            assertEquals(s.dataset().getString(Tag.PatientID), WebClient.value(metadata(s.instance()), "00100020"));
+            assertEquals(s.dataset().getString(Tag.SOPClassUID), WebClient.value(metadata(s.instance()), "00080016"));
         }
 
         Split xml = split(Samples.copy("MR_small.dcm", study));

@@ -75,7 +75,7 @@ public final class FrameRenderer {
                 ds.getInt(Tag.HighBit, ds.getInt(Tag.BitsStored, bitsAllocated) - 1),
                 ds.getInt(Tag.PixelRepresentation, 0) == 1, UID.ExplicitVRBigEndian.equals(tsuid));
         int n = rows * cols;
-        if (s.count() < (long) n * spp) {
+        if (s.count() < (long) n * (photometric.endsWith("_422") ? 2 : spp)) {
             throw new NotRenderable("the frame has " + frame.length + " bytes, fewer than " + rows + "x" + cols
                     + "x" + spp + " samples");
         }

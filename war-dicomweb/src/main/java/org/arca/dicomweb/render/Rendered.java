@@ -82,7 +82,7 @@ public final class Rendered {
         if (frames.isEmpty()) {
             return Errors.response(404, "no image to render in " + describe(study, series, sop));
         }
-        if (frames.size() == 1) {
+        if (frames.size() == 1 && sop != null) { // a study or series is always a multipart response
             return single(frames.get(0), options);
         }
         String boundary = MultipartWriter.newBoundary();

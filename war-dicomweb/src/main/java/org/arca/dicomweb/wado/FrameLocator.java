@@ -62,8 +62,7 @@ public final class FrameLocator {
     }
 
     private List<List<Object>> uncompressed(Attributes ds, Object pixels) {
-        long size = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0) * ds.getInt(Tag.SamplesPerPixel, 1)
-                * ds.getInt(Tag.BitsAllocated, 16) / 8;
+        long size = frameSize(ds);
         List<List<Object>> result = new ArrayList<>();
         if (pixels instanceof byte[] b) {
             for (int i = 0; i < frameCount; i++) {
@@ -81,6 +80,13 @@ public final class FrameLocator {
             result.add(List.of(new BulkData(bd.uri(), bd.offset() + i * size, size, bd.bigEndian())));
         }
         return result;
+    }
+
+    /** Bytes of an uncompressed frame; YBR_*_422 has two samples per pixel (PS3.3 C.7.6.3.1.2). */
+    public static long frameSize(Attributes ds) {
+        String pi = ds.getString(Tag.PhotometricInterpretation, "").trim();
+        int samples = pi.endsWith("_422") ? 2 : ds.getInt(Tag.SamplesPerPixel, 1);
+        return (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0) * samples * ds.getInt(Tag.BitsAllocated, 16) / 8;
     }
 
     private List<List<Object>> encapsulated(Attributes ds, Fragments fr) throws IOException {
