@@ -16,8 +16,7 @@ if [ -z "${ARCA_IN_NETNS:-}" ]; then
 fi
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-tools=/work/shared/tools
-[ -d "$tools" ] || tools="$root/tools/bench"
+orthanc_start=${ORTHANC_START:-/work/shared/tools/orthanc-start.sh}   # writes the Orthanc config, starts it
 W=$(mkdir -p "${1:-/tmp/arca-dicomweb-bench}" && cd "${1:-/tmp/arca-dicomweb-bench}" && pwd)
 export TCP_NODELAY=1
 [ -f "$root/ear/target/arca.ear" ] || { echo "build first: ./arca build" >&2; exit 2; }
@@ -34,9 +33,12 @@ echo "data: ${#s1[@]} + ${#s2[@]} + ${#big[@]} images of $(stat -c %s "${s1[0]}"
 
 # multipart bodies: one of 100, ten of 10 per study, ten of 50 for the big series
 mkdir -p "$W/bodies"
-body() { # $1 = name, files...
-  local name=$1; shift
-  [ -f "$W/bodies/$name" ] || "$tools/stow-body.sh" "$W/bodies/$name" "$@" > "$W/bodies/$name.boundary"
+body() { # $1 = name, files...: a multipart/related body of application/dicom parts, and its boundary
+  local name=$1 b="DICOMwebBoundary$RANDOM$RANDOM" f; shift
+  [ -f "$W/bodies/$name" ] && return 0
+  { for f in "$@"; do printf -- '--%s\r\nContent-Type: application/dicom\r\n\r\n' "$b"; cat "$f"; printf '\r\n'; done
+    printf -- '--%s--\r\n' "$b"; } > "$W/bodies/$name"
+  echo "$b" > "$W/bodies/$name.boundary"
 }
 body one100 "${s1[@]}"
 for k in $(seq 0 9); do body "p$k" "${s2[@]:$((k * 10)):10}"; body "big$k" "${big[@]:$((k * 50)):50}"; done
@@ -47,7 +49,7 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 
 # Orthanc
-rm -rf "$W/orthanc"; "$tools/orthanc-start.sh" "$W/orthanc" 4242 8042 > /dev/null
+rm -rf "$W/orthanc"; "$orthanc_start" "$W/orthanc" 4242 8042 > /dev/null
 pids+=("$(cat "$W/orthanc/orthanc.pid")")
 # Arca, fresh data folder
 rm -rf "$W/arca-data"
@@ -72,8 +74,9 @@ for t in orthanc arca; do
   stow "$t" big0
   t0=$(now); stow "$t" one100; t1=$(now); R[$t.one]=$(echo "$t1 - $t0" | bc)
   t0=$(now)
-  for k in $(seq 0 9); do stow "$t" "p$k" & done
-  wait_ok=0; for j in $(jobs -p); do wait "$j" || wait_ok=1; done; [ $wait_ok = 0 ] || exit 1
+  par=()
+  for k in $(seq 0 9); do stow "$t" "p$k" & par+=("$!"); done
+  for j in "${par[@]}"; do wait "$j" || exit 1; done
   t1=$(now); R[$t.par]=$(echo "$t1 - $t0" | bc)
   for k in $(seq 1 9); do stow "$t" "big$k"; done
   series="${URL[$t]}/studies/$BIG_STUDY/series/$BIG_SERIES"
