@@ -150,6 +150,30 @@ class QidoWadoIT {
     }
 
     @Test
+    void countsAndBadParameters() throws Exception {
+        assertEquals("{\"count\":1}", WebClient.get(RS + "/studies/count?StudyInstanceUID=" + study, null).body());
+        assertEquals("{\"count\":3}", WebClient.get(RS + "/studies/" + study + "/series/count", null).body());
+        assertEquals("{\"count\":1}", WebClient.get(RS + "/studies/" + study + "/series/count?Modality=MR", null).body());
+        assertEquals("{\"count\":3}", WebClient.get(RS + "/studies/" + study + "/instances/count", null).body());
+        assertEquals("{\"count\":1}", WebClient.get(RS + "/studies/" + study + "/series/" + sent.get(0).series()
+                + "/instances/count", null).body());
+        assertEquals("{\"count\":3}", WebClient.get(RS + "/instances/count?StudyInstanceUID=" + study, null).body());
+        for (String bad : List.of("limit=x", "offset=-1", "NoSuchKeyword=1", "fuzzymatching=maybe")) {
+            HttpResponse<String> r = WebClient.get(RS + "/studies?" + bad, "application/dicom+json");
+            assertEquals(400, r.statusCode(), bad);
+            assertTrue(r.body().contains(bad.substring(0, bad.indexOf('='))), bad + ": " + r.body());
+        }
+        HttpResponse<String> r = WebClient.get(RS + "/series/count?limit=x", null);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("limit"), r.body());
+        assertEquals(406, WebClient.get(RS + "/studies?StudyInstanceUID=" + study, "text/html").statusCode());
+        assertEquals(404, WebClient.get(RS + "/studies/" + study + "/series/1.2.3.404/metadata", null).statusCode());
+        assertEquals(404, WebClient.get(RS + "/studies/" + study + "/series/" + sent.get(0).series()
+                + "/instances/1.2.3.404/frames/1", null).statusCode());
+        assertEquals(404, WebClient.get(WebClient.BASE + "/aets/NOSUCHAE/rs/studies?limit=1", null).statusCode());
+    }
+
+    @Test
     void unknownUidIs404AndUnacceptableTypeIs406() throws Exception {
         assertEquals(404, WebClient.get(RS + "/studies/1.2.3.4.5.404", DICOM_ANY).statusCode());
         assertEquals(404, WebClient.get(RS + "/studies/1.2.3.4.5.404/metadata", null).statusCode());

@@ -62,14 +62,45 @@ public final class Qido {
         return m;
     }
 
+    /**
+     * {"count": n}: how many matches the same search (without offset and limit) has, for
+     * .../studies/count, .../series/count, .../instances/count at every nesting.
+     */
+    public Response count(String path, MultivaluedMap<String, String> params) {
+        String[] s = path.split("/");
+        QidoLevel level = switch (s[s.length - 1]) {
+            case "studies" -> QidoLevel.STUDY;
+            case "series" -> QidoLevel.SERIES;
+            default -> QidoLevel.INSTANCE;
+        };
+        String study = s.length > 1 ? s[1] : null;
+        String series = s.length > 3 ? s[3] : null;
+        QidoQuery q = query(level, level != QidoLevel.STUDY && study == null,
+                level == QidoLevel.INSTANCE && series == null, uids(study, series), params);
+        int[] n = {0};
+        try {
+            query.find(level.level, q.keys, false, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), aet, bytes -> {
+                n[0]++;
+                return true;
+            });
+        } catch (DicomServiceException | IOException e) {
+            return Errors.response(500, "query failed: " + e.getMessage());
+        }
+        return Response.ok("{\"count\":" + n[0] + "}", "application/json").build();
+    }
+
+    private static QidoQuery query(QidoLevel level, boolean withStudy, boolean withSeries,
+                                   Map<Integer, String> pathUIDs, MultivaluedMap<String, String> params) {
+        try {
+            return new QidoQuery(level, withStudy, withSeries, pathUIDs, params);
+        } catch (QidoQuery.BadQueryException e) {
+            throw Errors.exception(400, e.getMessage());
+        }
+    }
+
     private Response search(QidoLevel level, boolean withStudy, boolean withSeries, Map<Integer, String> pathUIDs,
                             MultivaluedMap<String, String> params, DicomMedia media) {
-        QidoQuery q;
-        try {
-            q = new QidoQuery(level, withStudy, withSeries, pathUIDs, params);
-        } catch (QidoQuery.BadQueryException e) {
-            return Errors.response(400, e.getMessage());
-        }
+        QidoQuery q = query(level, withStudy, withSeries, pathUIDs, params);
         // the UIDs that make the Retrieve URL are always asked for
         for (int tag : uidTags(level)) {
             if (!q.keys.contains(tag)) {

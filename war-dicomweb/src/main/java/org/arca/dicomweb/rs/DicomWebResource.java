@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.sql.SQLException;
 import org.arca.dicomweb.export.ExportResource;
 import org.arca.dicomweb.qido.Qido;
+import org.arca.dicomweb.render.RenderOptions;
+import org.arca.dicomweb.render.Rendered;
 import org.arca.dicomweb.stow.Stow;
 import org.arca.dicomweb.wado.Wado;
 import org.arca.dicomweb.wado.WadoBulk;
@@ -100,6 +102,44 @@ public class DicomWebResource {
         return qido().instances(study, series, params(), media());
     }
 
+    // QIDO-RS counts: {"count": n}; literal paths, so they win over retrieve templates
+
+    @GET
+    @Path("studies/count")
+    public Response countStudies() {
+        return qido().count("studies", params());
+    }
+
+    @GET
+    @Path("series/count")
+    public Response countSeries() {
+        return qido().count("series", params());
+    }
+
+    @GET
+    @Path("instances/count")
+    public Response countInstances() {
+        return qido().count("instances", params());
+    }
+
+    @GET
+    @Path("studies/{study}/series/count")
+    public Response countSeriesOfStudy(@PathParam("study") String study) {
+        return qido().count("studies/" + study + "/series", params());
+    }
+
+    @GET
+    @Path("studies/{study}/instances/count")
+    public Response countInstancesOfStudy(@PathParam("study") String study) {
+        return qido().count("studies/" + study + "/instances", params());
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/instances/count")
+    public Response countInstancesOfSeries(@PathParam("study") String study, @PathParam("series") String series) {
+        return qido().count("studies/" + study + "/series/" + series + "/instances", params());
+    }
+
     // WADO-RS
 
     @GET
@@ -157,6 +197,24 @@ public class DicomWebResource {
         return bulk().frames(study, series, sop, frames);
     }
 
+    @GET
+    @Path("studies/{path: .+}/rendered")
+    public Response rendered(@PathParam("path") String path, @QueryParam("accept") String acceptParam,
+                             @QueryParam("window") String window, @QueryParam("viewport") String viewport,
+                             @QueryParam("quality") String quality) throws SQLException, IOException {
+        return rendered().rendered(Rendered.Target.parse(path),
+                RenderOptions.of(accept(), acceptParam, window, viewport, quality));
+    }
+
+    @GET
+    @Path("studies/{path: .+}/thumbnail")
+    public Response thumbnail(@PathParam("path") String path, @QueryParam("accept") String acceptParam,
+                              @QueryParam("window") String window, @QueryParam("viewport") String viewport,
+                              @QueryParam("quality") String quality) throws SQLException, IOException {
+        return rendered().thumbnail(Rendered.Target.parse(path),
+                RenderOptions.of(accept(), acceptParam, window, viewport, quality));
+    }
+
     /** POST studies/{uid}[/series/{uid}[/instances/{uid}]]/export/{ExporterID}. */
     @Path("studies/{study}")
     public ExportResource export(@PathParam("study") String study, @QueryParam("scheduledTime") String scheduledTime) {
@@ -187,6 +245,12 @@ public class DicomWebResource {
         WebArchive archive = archive();
         ae(archive);
         return new WadoBulk(archive);
+    }
+
+    private Rendered rendered() {
+        WebArchive archive = archive();
+        ae(archive);
+        return new Rendered(archive);
     }
 
     private MultivaluedMap<String, String> params() {

@@ -22,7 +22,8 @@ import org.arca.ldap.config.StorageDescriptor;
 /**
  * STOW-RS (PS3.18 10.5): reads the multipart/related body part by part and streams each
  * application/dicom part into the archive's store service (the one C-STORE uses), so a request
- * of any size passes in constant memory. Every part is answered on its own: a bad part fails
+ * of any size passes in constant memory. Metadata (DICOM JSON or XML) with bulk data parts goes
+ * through {@link MetadataParts} into the same store. Every part is answered on its own: a bad part fails
  * alone and the good ones of the same request are stored.
  */
 public final class Stow {
@@ -52,9 +53,10 @@ public final class Stow {
                     + " is not supported: use multipart/related; type=\"application/dicom\"");
         }
         String type = ct.parameter("type");
-        if (type != null && !ContentType.parse(type).is(DICOM)) {
+        boolean metadata = type != null && MetadataParts.isMetadata(ContentType.parse(type));
+        if (type != null && !ContentType.parse(type).is(DICOM) && !metadata) {
             return Errors.response(415, "multipart/related of type " + type + " is not supported: use type=\""
-                    + DICOM + "\"");
+                    + DICOM + "\", application/dicom+json or application/dicom+xml");
         }
         String boundary = ct.parameter("boundary");
         if (boundary == null || boundary.isEmpty() || boundary.length() > MultipartParser.MAX_BOUNDARY) {
@@ -64,19 +66,34 @@ public final class Stow {
         StowOutcome outcome = new StowOutcome(baseUrl);
         MultipartParser parser = new MultipartParser(body, boundary);
         Part part = null;
+        MetadataParts meta = metadata ? new MetadataParts(this, studyUID, outcome) : null;
         try {
             while ((part = parser.nextPart()) != null) {
-                storePart(part, studyUID, type == null ? DICOM : type, outcome);
+                if (meta != null) {
+                    meta.read(part, type);
+                } else {
+                    storePart(part, studyUID, type == null ? DICOM : type, outcome);
+                }
                 part = null;
             }
+            if (meta != null) {
+                meta.storeAll();
+            }
         } catch (MultipartException e) {
-            if (part != null) { // the body ended inside this part: it is not stored
+            if (meta != null) { // what arrived complete is stored; instances missing a bulk data part fail
+                outcome.error(e.getMessage());
+                meta.storeAll();
+            } else if (part != null) { // the body ended inside this part: it is not stored
                 outcome.failed(part.number(), current[0], current[1], Status.UNABLE_TO_PROCESS, e.getMessage());
             } else {
                 outcome.error(e.getMessage());
             }
             if (outcome.nothingStored()) {
                 return Errors.response(400, e.getMessage());
+            }
+        } finally {
+            if (meta != null) {
+                meta.close();
             }
         }
         if (parser.parts() == 0) {
@@ -99,14 +116,19 @@ public final class Stow {
             outcome.failed(part.number(), null, null, Status.UNABLE_TO_PROCESS, e.getMessage());
             return;
         }
-        String cuid = p10.meta().mediaStorageSOPClassUID();
-        String iuid = p10.meta().mediaStorageSOPInstanceUID();
+        storeDataset(part.number(), studyUID, p10.meta().mediaStorageSOPClassUID(),
+                p10.meta().mediaStorageSOPInstanceUID(), p10.meta().transferSyntaxUID(), p10.dataset(), outcome);
+    }
+
+    /** Stores one data set (no File Meta Information) encoded in {@code tsuid}; answers it in {@code outcome}. */
+    void storeDataset(int partNumber, String studyUID, String cuid, String iuid, String tsuid, InputStream dataset,
+                      StowOutcome outcome) throws IOException {
         current[0] = cuid;
         current[1] = iuid;
-        StoreContext ctx = new StoreContext(null, aet, cuid, iuid, p10.meta().transferSyntaxUID());
+        StoreContext ctx = new StoreContext(null, aet, cuid, iuid, tsuid);
         String[] seriesAndStudy = new String[2];
         try {
-            store.store(ctx, storage, p10.dataset(), header -> {
+            store.store(ctx, storage, dataset, header -> {
                 seriesAndStudy[0] = header.getString(Tag.SeriesInstanceUID);
                 seriesAndStudy[1] = header.getString(Tag.StudyInstanceUID);
                 if (studyUID != null && !studyUID.equals(seriesAndStudy[1])) {
@@ -117,7 +139,7 @@ public final class Stow {
             outcome.stored(cuid, iuid, seriesAndStudy[1], seriesAndStudy[0]);
         } catch (DicomServiceException e) {
             LOG.info(() -> "STOW-RS to " + aet + ": instance " + iuid + " failed: " + e.getMessage());
-            outcome.failed(part.number(), cuid, iuid, e.status(), e.getMessage());
+            outcome.failed(partNumber, cuid, iuid, e.status(), e.getMessage());
         }
     }
 

@@ -16,14 +16,14 @@ import org.arca.ejb.web.StoredObject;
  * parsed once with every binary value of 64 bytes or more left in place as a reference
  * (offset, length), and those bytes are then streamed from storage, never loaded.
  */
-final class StoredValues {
+public final class StoredValues {
     private static final URI OBJECT = URI.create("urn:arca:stored-object");
 
     private final Storage storage;
     private final StoredObject object;
     private final Attributes dataset;
 
-    StoredValues(Storage storage, StoredObject object) throws IOException {
+    public StoredValues(Storage storage, StoredObject object) throws IOException {
         this.storage = storage;
         this.object = object;
         try (InputStream in = storage.open(object.location().storagePath());
@@ -34,11 +34,15 @@ final class StoredValues {
         }
     }
 
-    String transferSyntaxUID() {
+    String sopInstanceUID() {
+        return object.sopInstanceUID();
+    }
+
+    public String transferSyntaxUID() {
         return object.location().transferSyntaxUID();
     }
 
-    Attributes dataset() {
+    public Attributes dataset() {
         return dataset;
     }
 
@@ -87,6 +91,86 @@ final class StoredValues {
         } else {
             throw new IOException("not a binary value: " + value);
         }
+    }
+
+    /** A value's bytes in memory (byte[] or BulkData of this object). */
+    public byte[] read(Object value) throws IOException {
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) length(value));
+        write(value, 0, length(value), out);
+        return out.toByteArray();
+    }
+
+    /** The pieces of a frame (see FrameLocator) joined in memory. */
+    public byte[] readAll(java.util.List<Object> pieces) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writeAll(pieces, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the pieces of a frame (in increasing offsets) with one pass over the stored object. */
+    public void writeAll(java.util.List<Object> pieces, OutputStream out) throws IOException {
+        if (pieces.size() == 1) {
+            write(pieces.get(0), 0, length(pieces.get(0)), out);
+            return;
+        }
+        InputStream in = null;
+        try {
+            long pos = 0;
+            byte[] buf = new byte[64 * 1024];
+            for (Object p : pieces) {
+                if (p instanceof byte[] b) {
+                    out.write(b);
+                    continue;
+                }
+                BulkData bd = (BulkData) p;
+                if (in == null || bd.offset() < pos) {
+                    if (in != null) {
+                        in.close();
+                    }
+                    in = storage.open(object.location().storagePath());
+                    pos = 0;
+                }
+                in.skipNBytes(bd.offset() - pos);
+                long left = bd.length();
+                while (left > 0) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                    if (n < 0) {
+                        throw new IOException("stored object " + object.sopInstanceUID() + " ends early");
+                    }
+                    out.write(buf, 0, n);
+                    left -= n;
+                }
+                pos = bd.offset() + bd.length();
+            }
+        } finally {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+
+    /** The first {@code n} bytes of every fragment (item 1 on), read in one pass over the object. */
+    java.util.List<byte[]> heads(org.arca.dicom.data.Fragments fr, int n) throws IOException {
+        java.util.List<byte[]> result = new java.util.ArrayList<>();
+        try (InputStream in = storage.open(object.location().storagePath())) {
+            long pos = 0;
+            for (int i = 1; i < fr.size(); i++) {
+                Object item = fr.get(i);
+                if (item instanceof byte[] b) {
+                    result.add(java.util.Arrays.copyOf(b, Math.min(n, b.length)));
+                    continue;
+                }
+                BulkData bd = (BulkData) item;
+                in.skipNBytes(bd.offset() - pos);
+                byte[] h = in.readNBytes((int) Math.min(n, bd.length()));
+                result.add(h);
+                pos = bd.offset() + h.length;
+            }
+        }
+        return result;
     }
 
     static long length(Object value) {

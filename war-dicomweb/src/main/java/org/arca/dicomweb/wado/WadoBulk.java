@@ -24,7 +24,7 @@ import org.arca.ejb.web.WebArchive;
  * streamed from the stored object by their offsets. Bulk data honours one byte range (Range:
  * bytes=a-b, 206) when asked as application/octet-stream; otherwise, and for frames,
  * multipart/related. Frames of uncompressed pixel data are cut by frame size; encapsulated
- * frames are their fragments (one fragment per frame, or all fragments of a single frame).
+ * frames are found by FrameLocator (offset tables or fragment boundaries, no decoding).
  */
 public final class WadoBulk {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
@@ -36,7 +36,7 @@ public final class WadoBulk {
         this.archive = archive;
     }
 
-    private StoredValues open(String study, String series, String sop) throws SQLException, IOException {
+    StoredValues open(String study, String series, String sop) throws SQLException, IOException {
         List<StoredObject> found = archive.index().locate(study, series, sop);
         if (found.isEmpty()) {
             throw Errors.exception(404, "no instance " + sop + " in series " + series + " of study " + study);
@@ -96,53 +96,19 @@ public final class WadoBulk {
         return frames(open(study, series, sop), numbers);
     }
 
-    private Response frames(StoredValues values, List<Integer> numbers) {
-        Attributes ds = values.dataset();
-        Object pixels = ds.getValue(Tag.PixelData);
-        int frames = ds.getInt(Tag.NumberOfFrames, 1);
+    private Response frames(StoredValues values, List<Integer> numbers) throws IOException {
+        FrameLocator frames = new FrameLocator(values);
         for (int n : numbers) {
-            if (n > frames) {
-                return Errors.response(404, "frame " + n + " does not exist: the instance has " + frames);
+            if (n > frames.frameCount()) {
+                return Errors.response(404, "frame " + n + " does not exist: the instance has " + frames.frameCount());
             }
         }
-        List<long[]> ranges = new ArrayList<>(); // per frame: offset/length pairs in the stored object
-        String partType;
-        if (pixels instanceof BulkData bd) {
-            long size = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0) * ds.getInt(Tag.SamplesPerPixel, 1)
-                    * ds.getInt(Tag.BitsAllocated, 16) / 8;
-            for (int n : numbers) {
-                ranges.add(new long[] {bd.offset() + (n - 1) * size, size});
-            }
-            partType = OCTETS;
-        } else if (pixels instanceof Fragments fr) {
-            int fragments = fr.size() - 1; // item 0 is the Basic Offset Table
-            if (fragments != frames && frames != 1) {
-                return Errors.response(501, "frames of this instance span several fragments (" + fragments
-                        + " fragments, " + frames + " frames): not supported");
-            }
-            for (int n : numbers) {
-                List<Long> r = new ArrayList<>();
-                for (int i = frames == 1 ? 1 : n; i <= (frames == 1 ? fragments : n); i++) {
-                    if (!(fr.get(i) instanceof BulkData bd)) {
-                        return Errors.response(501, "fragment " + i + " is too small to be referenced");
-                    }
-                    r.add(bd.offset());
-                    r.add(bd.length());
-                }
-                ranges.add(r.stream().mapToLong(Long::longValue).toArray());
-            }
-            partType = OCTETS + "; transfer-syntax=" + valuesTs(values);
-        } else {
-            return Errors.response(404, "the instance has no pixel data");
-        }
+        String partType = frames.encapsulated() ? OCTETS + "; transfer-syntax=" + valuesTs(values) : OCTETS;
         String boundary = MultipartWriter.newBoundary();
         return Response.ok((StreamingOutput) out -> {
             MultipartWriter mp = new MultipartWriter(out, boundary);
-            for (long[] r : ranges) {
-                mp.part(Map.of("Content-Type", partType));
-                for (int i = 0; i < r.length; i += 2) {
-                    values.copy(r[i], r[i + 1], mp.stream());
-                }
+            for (int n : numbers) {
+                values.writeAll(frames.frame(n), mp.part(Map.of("Content-Type", partType)));
             }
             mp.finish();
         }, "multipart/related; type=\"" + OCTETS + "\"; boundary=" + boundary).build();

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# DICOMweb benchmark, one run, Arca against Orthanc (Debian orthanc + orthanc-dicomweb) on the
+# same machine over loopback, both on their default embedded databases (Arca: H2, Orthanc:
+# SQLite), both storing on the local file system:
+#   1. STOW-RS of 100 CT images of 0.5 MB in one request
+#   2. STOW-RS of 100 other CT images in 10 parallel requests of 10
+#   3. WADO-RS retrieve of a 500-image series (multipart/related; type="application/dicom")
+#   4. WADO-RS series metadata of that series (JSON; best of 3, and the first)
+# Runs in a network namespace of its own (root: unshare -n), so the archive's fixed ports do
+# not meet another engineer's test server. Needs: the built EAR (ear/target/arca.ear and
+# ear/target/server, e.g. from ./arca build), dcmtk, orthanc, orthanc-dicomweb, curl, gcc, bc.
+# Usage: bench/dicomweb-bench.sh [WORKDIR=/tmp/arca-dicomweb-bench]
+set -euo pipefail
+if [ -z "${ARCA_IN_NETNS:-}" ]; then
+  exec unshare -n env ARCA_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
+fi
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+orthanc_start=${ORTHANC_START:-/work/shared/tools/orthanc-start.sh}   # writes the Orthanc config, starts it
+W=$(mkdir -p "${1:-/tmp/arca-dicomweb-bench}" && cd "${1:-/tmp/arca-dicomweb-bench}" && pwd)
+export TCP_NODELAY=1
+[ -f "$root/ear/target/arca.ear" ] || { echo "build first: ./arca build" >&2; exit 2; }
+
+# data: two studies of 100 images (STOW runs) and one of 500 (retrieve, metadata)
+[ -d "$W/small" ] || "$root/tools/bench/gen-ct.sh" "$W/small" 2 100 2 > /dev/null
+[ -d "$W/big" ] || "$root/tools/bench/gen-ct.sh" "$W/big" 1 500 2 > /dev/null
+mapfile -t s1 < <(find "$W/small/s1" -name '*.dcm' | sort -V)
+mapfile -t s2 < <(find "$W/small/s2" -name '*.dcm' | sort -V)
+mapfile -t big < <(find "$W/big/s1" -name '*.dcm' | sort -V)
+uid() { dcmdump +P "$1" "$2" | sed 's/.*\[\(.*\)\].*/\1/'; }
+BIG_STUDY=$(uid 0020,000d "${big[0]}"); BIG_SERIES=$(uid 0020,000e "${big[0]}")
+echo "data: ${#s1[@]} + ${#s2[@]} + ${#big[@]} images of $(stat -c %s "${s1[0]}") bytes"
+
+# multipart bodies: one of 100, ten of 10 per study, ten of 50 for the big series
+mkdir -p "$W/bodies"
+body() { # $1 = name, files...: a multipart/related body of application/dicom parts, and its boundary
+  local name=$1 b="DICOMwebBoundary$RANDOM$RANDOM" f; shift
+  [ -f "$W/bodies/$name" ] && return 0
+  { for f in "$@"; do printf -- '--%s\r\nContent-Type: application/dicom\r\n\r\n' "$b"; cat "$f"; printf '\r\n'; done
+    printf -- '--%s--\r\n' "$b"; } > "$W/bodies/$name"
+  echo "$b" > "$W/bodies/$name.boundary"
+}
+body one100 "${s1[@]}"
+for k in $(seq 0 9); do body "p$k" "${s2[@]:$((k * 10)):10}"; body "big$k" "${big[@]:$((k * 50)):50}"; done
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+now() { date +%s.%N; }
+
+# Orthanc
+rm -rf "$W/orthanc"; "$orthanc_start" "$W/orthanc" 4242 8042 > /dev/null
+pids+=("$(cat "$W/orthanc/orthanc.pid")")
+# Arca, fresh data folder
+rm -rf "$W/arca-data"
+ARCA_DATA_DIR="$W/arca-data" "$root/scripts/server.sh" > "$W/arca.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 1 240); do
+  curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health 2>/dev/null && break; sleep 0.5
+done
+curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health || { echo "arca did not start, see $W/arca.log" >&2; exit 1; }
+
+declare -A URL=([orthanc]=http://127.0.0.1:8042/dicom-web [arca]=http://127.0.0.1:8080/dcm4chee-arc/aets/DCM4CHEE/rs)
+stow() { # $1 = target, $2 = body name; fails unless 200
+  local code
+  code=$(curl -sS -o "$W/stow.out.$1.$2" -w '%{http_code}' -X POST -H 'Expect:' -H 'Accept: application/dicom+json' \
+    -H "Content-Type: multipart/related; type=\"application/dicom\"; boundary=$(cat "$W/bodies/$2.boundary")" \
+    --data-binary @"$W/bodies/$2" "${URL[$1]}/studies")
+  [ "$code" = 200 ] || { echo "STOW $2 to $1: HTTP $code $(head -c 300 "$W/stow.out.$1.$2")" >&2; return 1; }
+}
+declare -A R
+for t in orthanc arca; do
+  # warm-up: a part of the big series (both servers JIT/caches alike), then the rest untimed
+  stow "$t" big0
+  t0=$(now); stow "$t" one100; t1=$(now); R[$t.one]=$(echo "$t1 - $t0" | bc)
+  t0=$(now)
+  par=()
+  for k in $(seq 0 9); do stow "$t" "p$k" & par+=("$!"); done
+  for j in "${par[@]}"; do wait "$j" || exit 1; done
+  t1=$(now); R[$t.par]=$(echo "$t1 - $t0" | bc)
+  for k in $(seq 1 9); do stow "$t" "big$k"; done
+  series="${URL[$t]}/studies/$BIG_STUDY/series/$BIG_SERIES"
+  t0=$(now)
+  bytes=$(curl -sS -o /dev/null -w '%{size_download}' -H 'Accept: multipart/related; type="application/dicom"' "$series")
+  t1=$(now); R[$t.wado]=$(echo "$t1 - $t0" | bc); R[$t.wadobytes]=$bytes
+  best=999
+  for r in 1 2 3; do
+    m=$(curl -sS -o "$W/meta.$t.json" -w '%{time_total}' -H 'Accept: application/dicom+json' "$series/metadata")
+    [ "$r" = 1 ] && R[$t.meta1]=$m
+    best=$(echo "if ($m < $best) $m else $best" | bc)
+  done
+  R[$t.meta]=$best
+  R[$t.metan]=$(grep -o '"00080018"' "$W/meta.$t.json" | wc -l)
+done
+
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+printf '%-44s %10s %10s %8s\n' "" orthanc arca "ratio"
+row() { printf '%-44s %9.3fs %9.3fs %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"; }
+row "STOW 100 x 0.5 MB, one request" "${R[orthanc.one]}" "${R[arca.one]}"
+row "STOW 100 x 0.5 MB, 10 parallel requests" "${R[orthanc.par]}" "${R[arca.par]}"
+row "WADO-RS retrieve, 500-image series" "${R[orthanc.wado]}" "${R[arca.wado]}"
+row "series metadata, 500 images (best of 3)" "${R[orthanc.meta]}" "${R[arca.meta]}"
+row "series metadata, 500 images (first call)" "${R[orthanc.meta1]}" "${R[arca.meta1]}"
+echo "retrieved bytes: orthanc ${R[orthanc.wadobytes]}, arca ${R[arca.wadobytes]};" \
+  "metadata objects: orthanc ${R[orthanc.metan]}, arca ${R[arca.metan]}"
+echo "load average at the end: $load ($(nproc) cores)"
