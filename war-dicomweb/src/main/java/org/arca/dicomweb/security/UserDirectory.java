@@ -7,7 +7,7 @@ import javax.naming.directory.DirContext;
 import org.arca.ejb.runtime.Settings;
 
 /**
- * Where sign-in looks (the Elytron realm of configure.cli): users are inetOrgPerson entries
+ * Where sign-in looks (the Elytron realm of configure.cli): users are person + uidObject entries
  * uid=NAME,ou=users and roles are groupOfNames entries cn=ROLE,ou=groups below the base DN.
  */
 public final class UserDirectory {
@@ -31,8 +31,7 @@ public final class UserDirectory {
         BasicAttribute oc = new BasicAttribute("objectClass");
         oc.add("top");
         oc.add("person");
-        oc.add("organizationalPerson");
-        oc.add("inetOrgPerson");
+        oc.add("uidObject"); // person + uidObject: core schema only (RFC 4519), on every server
         a.put(oc);
         a.put("uid", uid);
         a.put("cn", cn);
