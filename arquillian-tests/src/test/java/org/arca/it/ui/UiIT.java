@@ -59,8 +59,13 @@ class UiIT {
         for (String f : new String[] {"package.json", "package-lock.json", "e2e.mjs"}) {
             Files.copy(ui.resolve(f), work.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        // From npm's cache when it has the package, so that the offline test namespace works too.
-        run(work, List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"), 300, null);
+        // playwright-core from the npm registry, once per target folder (a run without network,
+        // such as ARCA_TEST_NETNS=1, needs one earlier run, or `npm ci` in target/ui-e2e, with it)
+        if (!Files.readString(ui.resolve("package-lock.json")).equals(installedLock(work))) {
+            run(work, List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"), 300, null);
+            Files.copy(ui.resolve("package-lock.json"), work.resolve("node_modules/.arca-lock.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         String out = run(work, List.of("node", "e2e.mjs"), 300, new String[] {
             "ARCA_UI", "http://127.0.0.1:8080/dcm4chee-arc/ui2/",
             "ARCA_SCREENSHOTS", target.resolve("ui-screenshots").toString(),
@@ -110,6 +115,11 @@ class UiIT {
             http.send(HttpRequest.newBuilder(URI.create(BASE + "/devices/dcm4chee-arc/" + path)).DELETE()
                     .header("Authorization", TestUsers.adminBasic()).build(), HttpResponse.BodyHandlers.discarding());
         }
+    }
+
+    private static String installedLock(Path work) throws java.io.IOException {
+        Path copy = work.resolve("node_modules/.arca-lock.json");
+        return Files.isRegularFile(copy) ? Files.readString(copy) : "";
     }
 
     private static String ldapsearch(String dn) throws Exception {
