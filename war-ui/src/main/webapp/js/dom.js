@@ -21,7 +21,7 @@ export function table(headers, rows) {
 
 export function page(title, ...children) {
   const main = document.getElementById('main');
-  main.replaceChildren(h('h1', {}, title), ...children);
+  main.replaceChildren(h('h1', {}, title), ...children.filter((c) => c !== null && c !== undefined));
   return main;
 }
 

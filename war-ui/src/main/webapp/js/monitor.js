@@ -31,7 +31,7 @@ export async function monitorPage() {
     const [tasks, ...n] = await Promise.all([get('/monitor/export?' + q),
       ...STATUSES.map((s) => get('/monitor/export/count?status=' + encodeURIComponent(s)))]);
     counts.replaceChildren(h('strong', {}, 'Tasks by status: '), ...STATUSES.map((s, i) =>
-      h('span', { class: s.replace(' ', '_'), 'data-status': s }, `${s} ${n[i].count}`)));
+      h('span', { class: n[i].count ? s.replace(/ /g, '_') : '', 'data-status': s }, `${s} ${n[i].count}`)));
     const queues = {};
     for (const t of tasks) (queues[t.queue] ||= {})[t.status] = ((queues[t.queue] || {})[t.status] || 0) + 1;
     byQueue.replaceChildren(h('h2', {}, 'Listed tasks per queue'), table(['queue', ...STATUSES],

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * playwright-core (from the npm registry, no browser download) through sign-in, configuration
  * forms, upload, export and the monitor, as admin and as a user; this test gives it a fresh
  * study, checks LDAP with ldapsearch, and removes what it added. Screenshots of every page are
- * kept in target/ui-screenshots.
+ * kept in target/ui-screenshots/{h2,postgresql}.
  */
 @ExtendWith(ArquillianExtension.class)
 class UiIT {
@@ -53,6 +53,8 @@ class UiIT {
         Path upload = work.resolve("upload");
         Files.createDirectories(upload);
         String study = StudyFiles.uid();
+        String db = System.getProperty("arca.test.db", "h2");
+        Path copies = target.resolve("ui-copy-storage-" + db + "-" + study.substring(study.length() - 8));
         Path a = StudyFiles.write("CT_small.dcm", study, upload.resolve("a.dcm"));
         Path b = StudyFiles.write("CT_small.dcm", study, upload.resolve("b.dcm"));
         Path ui = Path.of(System.getProperty("arca.root"), "arquillian-tests", "src", "test", "ui");
@@ -68,9 +70,9 @@ class UiIT {
         }
         String out = run(work, List.of("node", "e2e.mjs"), 300, new String[] {
             "ARCA_UI", "http://127.0.0.1:8080/dcm4chee-arc/ui2/",
-            "ARCA_SCREENSHOTS", target.resolve("ui-screenshots").toString(),
+            "ARCA_SCREENSHOTS", target.resolve("ui-screenshots").resolve(db).toString(),
             "ARCA_UPLOAD", a + ":" + b, "ARCA_STUDY", study,
-            "ARCA_COPY_URI", "file:" + target.resolve("ui-copy-storage") + "/",
+            "ARCA_COPY_URI", "file:" + copies + "/",
             "ARCA_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD,
             "ARCA_VIEWER", TestUsers.VIEWER, "ARCA_VIEWER_PASSWORD", TestUsers.VIEWER_PASSWORD});
         String last = out.strip().substring(out.strip().lastIndexOf('\n') + 1);
@@ -101,7 +103,7 @@ class UiIT {
             assertTrue(storage.contains("dcmProperty: " + p), p + " in\n" + storage);
         }
         assertTrue(storage.contains("dcmURI: jclouds:aws-s3:https://arca-ui-bucket"), storage);
-        try (var copied = Files.walk(target.resolve("ui-copy-storage"))) {
+        try (var copied = Files.walk(copies)) {
             assertEquals(2, copied.filter(Files::isRegularFile).count(), "instances exported to storage ui-copy");
         }
     }
