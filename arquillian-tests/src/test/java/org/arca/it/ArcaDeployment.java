@@ -16,7 +16,7 @@ final class ArcaDeployment {
 
     static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).connectTimeout(Duration.ofSeconds(5)).build();
 
     private ArcaDeployment() {
     }

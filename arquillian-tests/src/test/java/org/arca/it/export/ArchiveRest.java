@@ -1,5 +1,6 @@
 package org.arca.it.export;
 
+import org.arca.it.TestUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -15,7 +16,7 @@ import java.util.Set;
 final class ArchiveRest {
 
     static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).connectTimeout(Duration.ofSeconds(5)).build();
 
     private ArchiveRest() {
     }

@@ -1,5 +1,6 @@
 package org.arca.it.restart;
 
+import org.arca.it.TestUsers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,7 @@ final class ArchiveProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("ARCA_DATA_DIR", dataDir.toString());
+        pb.environment().put("ARCA_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         for (int i = 0; i + 1 < env.length; i += 2) {
             pb.environment().put(env[i], env[i + 1]);
         }

@@ -1,5 +1,6 @@
 package org.arca.it.restart;
 
+import org.arca.it.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class ExternalLdapIT {
     private static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
     private static final String DEVICE = "dicomDeviceName=dcm4chee-arc,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).build();
 
     @Test
     void wikiLdifLoadedIntoOpenLdapWorksAfterReload() throws Exception {

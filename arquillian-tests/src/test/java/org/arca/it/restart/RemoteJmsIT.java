@@ -1,5 +1,6 @@
 package org.arca.it.restart;
 
+import org.arca.it.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class RemoteJmsIT {
         Path root = Path.of(System.getProperty("arca.root")).toAbsolutePath().normalize();
         Path data = Path.of(System.getProperty("arca.restart.data.dir")).resolveSibling("remote-jms-data");
         Path log = Files.createDirectories(data.getParent()).resolve("remote-jms-server.log");
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).build();
         try (ArchiveProcess archive = ArchiveProcess.start(root, data, log, "ARCA_JMS_URL", "tcp://127.0.0.1:" + port)) {
             archive.awaitHealthy(Duration.ofMinutes(4));
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE

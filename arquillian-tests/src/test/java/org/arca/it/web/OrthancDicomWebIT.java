@@ -1,5 +1,6 @@
 package org.arca.it.web;
 
+import org.arca.it.TestUsers;
 import static org.arca.it.web.WebClient.RS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class OrthancDicomWebIT {
         List<Samples.Instance> sent = List.of(Samples.copy("CT_small.dcm", study), Samples.copy("MR_small.dcm", study),
                 Samples.copy("SC_rgb_rle.dcm", study));
         try (Orthanc orthanc = Orthanc.start()) {
-            assertEquals(200, orthanc.send("PUT", "/dicom-web/servers/arca", "{\"Url\":\"" + RS + "/\"}").statusCode());
+            assertEquals(200, orthanc.send("PUT", "/dicom-web/servers/arca", "{\"Url\":\"" + RS + "/\",\"Username\":\"admin\",\"Password\":\"" + TestUsers.ADMIN_PASSWORD + "\"}").statusCode());
             // the samples have different Patient IDs, so Orthanc (which keys studies by patient too) makes 3 studies
             java.util.Set<String> orthancStudies = new java.util.LinkedHashSet<>();
             for (Samples.Instance i : sent) {

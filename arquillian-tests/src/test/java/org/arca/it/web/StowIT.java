@@ -1,5 +1,6 @@
 package org.arca.it.web;
 
+import org.arca.it.TestUsers;
 import static org.arca.it.web.WebClient.RS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,6 +140,7 @@ class StowIT {
             OutputStream out = s.getOutputStream();
             out.write(("POST /dcm4chee-arc/aets/DCM4CHEE/rs/studies HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
                     + "Content-Type: multipart/related; type=\"application/dicom\"; boundary=" + WebClient.BOUNDARY
+                    + "\r\nAuthorization: " + TestUsers.adminBasic()
                     + "\r\nAccept: application/dicom+json\r\nExpect: 100-continue\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -1,5 +1,6 @@
 package org.arca.it.web;
 
+import org.arca.it.TestUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -23,7 +24,7 @@ final class WebClient {
     static final String RS = BASE + "/aets/DCM4CHEE/rs";
     static final String BOUNDARY = "arca-test-boundary-7d1f";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).connectTimeout(Duration.ofSeconds(5)).build();
 
     private WebClient() {
     }

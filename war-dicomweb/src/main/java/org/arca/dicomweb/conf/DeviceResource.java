@@ -2,15 +2,17 @@ package org.arca.dicomweb.conf;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
 import org.arca.ejb.conf.DeviceDirectory;
 
-/** GET /devices and /devices/{name}: devices as they are in LDAP, as JSON. */
+/** GET /devices and /devices/{name}: devices as they are in LDAP, as JSON, secrets masked (Secrets). */
 @Path("devices")
 @RequestScoped
 public class DeviceResource {
@@ -35,6 +37,6 @@ public class DeviceResource {
         String json = devices.json(name);
         return json == null
                 ? Response.status(404).entity("{\"errorMessage\":\"no device " + name.replace("\"", "") + "\"}").build()
-                : Response.ok(json).build();
+                : Response.ok(Secrets.mask(Json.createReader(new StringReader(json)).readObject())).build();
     }
 }

@@ -1,0 +1,57 @@
+// The router: #/page/... selects a page module; without a signed-in user, the sign-in page.
+import { session } from './api.js';
+import { signInPage } from './signin.js';
+import { healthPage } from './health.js';
+import { devicesPage, devicePage, childFormPage } from './devices.js';
+import { monitorPage } from './monitor.js';
+import { storagePage } from './storage.js';
+import { studiesPage, studyPage } from './studies.js';
+
+const routes = [
+  [/^#\/health$/, healthPage],
+  [/^#\/devices$/, devicesPage],
+  [/^#\/devices\/([^/]+)$/, devicePage],
+  [/^#\/devices\/([^/]+)\/([^/]+)\/new$/, (d, k) => childFormPage(d, k, null)],
+  [/^#\/devices\/([^/]+)\/([^/]+)\/edit\/(.+)$/, childFormPage],
+  [/^#\/monitor$/, monitorPage],
+  [/^#\/storage$/, storagePage],
+  [/^#\/studies$/, studiesPage],
+  [/^#\/studies\/([^/]+)$/, studyPage],
+];
+
+let stopCurrent = null; // pages that refresh on their own return a function that stops them
+
+async function route() {
+  if (stopCurrent) { stopCurrent(); stopCurrent = null; }
+  const hash = location.hash || '#/health';
+  const user = session.user;
+  document.getElementById('nav').hidden = !user;
+  document.getElementById('signout').hidden = !user;
+  document.getElementById('who').textContent = user ? user.name + ' (' + (session.isAdmin ? 'admin' : 'user') + ')' : '';
+  if (!user || hash === '#/signin') {
+    signInPage();
+    return;
+  }
+  for (const a of document.querySelectorAll('#nav a')) {
+    if (hash.startsWith(a.getAttribute('href'))) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  for (const [re, fn] of routes) {
+    const m = hash.match(re);
+    if (m) {
+      const result = await fn(...m.slice(1).map(decodeURIComponent));
+      if (typeof result === 'function') stopCurrent = result;
+      document.getElementById('main').focus();
+      return;
+    }
+  }
+  location.hash = '#/health';
+}
+
+document.getElementById('signout').addEventListener('click', () => {
+  session.clear();
+  location.hash = '#/signin';
+  route();
+});
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,39 @@
+// The children of a device the UI edits, by object class, with the attributes of their forms.
+// Field types: text, number, bool, multi (one value per line), enum (with its values), json (nested entries).
+const AVAILABILITY = ['ONLINE', 'NEARLINE', 'OFFLINE', 'UNAVAILABLE'];
+
+export const KINDS = {
+  dicomNetworkConnection: { title: 'Connections', rdn: 'cn', columns: ['cn', 'dicomHostname', 'dicomPort', 'dcmProtocol'], fields: [
+    ['cn', 'text'], ['dicomHostname', 'text'], ['dicomPort', 'number'],
+    ['dcmProtocol', 'enum', ['DICOM', 'HL7', 'HTTP', 'SYSLOG_TLS', 'SYSLOG_UDP']], ['dcmBindAddress', 'text'],
+    ['dicomTLSCipherSuite', 'multi'], ['dcmTLSProtocol', 'multi'], ['dicomInstalled', 'bool'], ['dcmTCPNoDelay', 'bool'],
+    ['dcmTCPConnectTimeout', 'number'], ['dcmResponseTimeout', 'number'], ['dcmIdleTimeout', 'number']] },
+  dicomNetworkAE: { title: 'Application entities', rdn: 'dicomAETitle', columns: ['dicomAETitle', 'dicomDescription', 'dicomNetworkConnectionReference'], fields: [
+    ['dicomAETitle', 'text'], ['dicomDescription', 'text'], ['dicomNetworkConnectionReference', 'multi'],
+    ['dicomAssociationAcceptor', 'bool'], ['dicomAssociationInitiator', 'bool'], ['dicomInstalled', 'bool'],
+    ['dcmAcceptedCallingAETitle', 'multi'], ['dcmOtherAETitle', 'multi'], ['dcmPreferredTransferSyntax', 'multi'],
+    ['dcmObjectStorageID', 'multi'], ['dicomTransferCapability', 'json'], ['dcmExportRule', 'json']] },
+  dcmWebApp: { title: 'Web applications', rdn: 'dcmWebAppName', columns: ['dcmWebAppName', 'dcmWebServicePath', 'dcmWebServiceClass'], fields: [
+    ['dcmWebAppName', 'text'], ['dicomDescription', 'text'], ['dcmWebServicePath', 'text'], ['dcmWebServiceClass', 'multi'],
+    ['dicomAETitle', 'text'], ['dicomNetworkConnectionReference', 'multi'], ['dcmKeycloakClientID', 'text'],
+    ['dcmProperty', 'multi'], ['dicomInstalled', 'bool']] },
+  dcmStorage: { title: 'Storage', rdn: 'dcmStorageID', columns: ['dcmStorageID', 'dcmURI', 'dcmInstanceAvailability'], fields: [
+    ['dcmStorageID', 'text'], ['dcmURI', 'text'], ['dicomDescription', 'text'], ['dcmDigestAlgorithm', 'text'],
+    ['dcmInstanceAvailability', 'enum', AVAILABILITY], ['dcmStoragePathFormat', 'text'],
+    ['dcmOnStoragePathAlreadyExists', 'enum', ['RANDOM_PATH', 'NOOP', 'FAILURE']], ['dcmReadOnly', 'bool'],
+    ['dcmProperty', 'multi']] },
+  dcmQueue: { title: 'Queues', rdn: 'dcmQueueName', columns: ['dcmQueueName', 'dcmMaxRetries', 'dcmSchedule'], fields: [
+    ['dcmQueueName', 'text'], ['dicomDescription', 'text'], ['dicomInstalled', 'bool'], ['dcmMaxTasksParallel', 'number'],
+    ['dcmMaxRetries', 'number'], ['dcmRetryDelay', 'text'], ['dcmRetryDelayMultiplier', 'number'], ['dcmMaxRetryDelay', 'text'],
+    ['dcmRetryOnWarning', 'bool'], ['dcmSchedule', 'multi'], ['dcmPurgeQueueMessageCompletedDelay', 'text']] },
+  dcmExporter: { title: 'Exporters', rdn: 'dcmExporterID', columns: ['dcmExporterID', 'dcmURI', 'dcmQueueName', 'dcmSchedule'], fields: [
+    ['dcmExporterID', 'text'], ['dcmURI', 'text'], ['dcmQueueName', 'text'], ['dicomAETitle', 'text'],
+    ['dicomDescription', 'text'], ['dcmSchedule', 'multi'], ['dcmProperty', 'multi'],
+    ['dcmInstanceAvailability', 'enum', AVAILABILITY]] },
+  dcmExportRule: { title: 'Export rules', rdn: 'cn', columns: ['cn', 'dcmEntity', 'dcmExporterID', 'dcmProperty'], fields: [
+    ['cn', 'text'], ['dcmEntity', 'enum', ['Patient', 'Study', 'Series', 'Instance']], ['dcmExporterID', 'multi'],
+    ['dcmProperty', 'multi'], ['dcmSchedule', 'multi'], ['dcmDuration', 'text'], ['dicomDeviceName', 'text'],
+    ['dcmExportReoccurredInstances', 'enum', ['NEVER', 'ALWAYS', 'REPLACE']]] },
+};
+
+export const show = (v) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
