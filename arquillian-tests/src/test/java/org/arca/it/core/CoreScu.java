@@ -87,6 +87,33 @@ final class CoreScu {
         }
     }
 
+    /**
+     * C-GET of one instance, taking the SCP role for its SOP class in {@code tsuid} only (so the
+     * archive must send it as stored); returns the data set bytes received, or null.
+     */
+    static byte[] getOne(String study, String series, String iuid, String cuid, String tsuid) throws Exception {
+        AAssociateRQ rq = rq();
+        rq.propose(STUDY_ROOT_GET, EXPLICIT_LE);
+        rq.propose(cuid, tsuid);
+        rq.userInformation().addRoleSelection(new RoleSelection(cuid, false, true));
+        byte[][] got = new byte[1][];
+        ServiceHandlers mine = new ServiceHandlers().onStore((srq, data) -> {
+            got[0] = data.readAllBytes();
+            return 0;
+        });
+        Association as = Association.connect(HOST, PORT, rq, new ConnectionOptions(), mine);
+        try {
+            DimseResponse rsp = as.get(STUDY_ROOT_GET, imageKeys(List.of(study), List.of(series), List.of(iuid)), null);
+            if (rsp.status() != 0 || rsp.completed() != 1) {
+                throw new java.io.IOException("C-GET of " + iuid + ": status " + Integer.toHexString(rsp.status())
+                        + ", completed " + rsp.completed() + ", failed " + rsp.failed());
+            }
+        } finally {
+            as.release();
+        }
+        return got[0];
+    }
+
     /** The Failed SOP Instance UID List of a final response; empty when it carries no data set. */
     static List<String> failedList(DimseResponse rsp) throws IOException {
         if (rsp.data() == null) {

@@ -25,6 +25,7 @@ public final class Device {
     private Duration taskPollingInterval;
     private Integer taskFetchSize;
     private Duration purgeQueueMessagePollingInterval;
+    private Duration studyReceivedDelay;
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, ApplicationEntity> applicationEntities = new LinkedHashMap<>();
@@ -66,6 +67,9 @@ public final class Device {
     public Device setTaskFetchSize(Integer v) { taskFetchSize = v; return this; }
     public Duration getPurgeQueueMessagePollingInterval() { return purgeQueueMessagePollingInterval; }
     public Device setPurgeQueueMessagePollingInterval(Duration v) { purgeQueueMessagePollingInterval = v; return this; }
+    /** dcmStudyReceivedDelay: idle time after which a study counts as received; null: no such events. */
+    public Duration getStudyReceivedDelay() { return studyReceivedDelay; }
+    public Device setStudyReceivedDelay(Duration v) { studyReceivedDelay = v; return this; }
 
     public Collection<Connection> getConnections() { return connections.values(); }
     public Connection getConnection(String name) { return connections.get(name); }

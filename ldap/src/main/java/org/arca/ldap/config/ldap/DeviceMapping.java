@@ -20,6 +20,7 @@ public final class DeviceMapping {
         d.setTaskPollingInterval(r.duration("dcmTaskPollingInterval"));
         d.setTaskFetchSize(r.integer("dcmTaskFetchSize"));
         d.setPurgeQueueMessagePollingInterval(r.duration("dcmPurgeQueueMessagePollingInterval"));
+        d.setStudyReceivedDelay(r.duration("dcmStudyReceivedDelay"));
         return d;
     }
 
@@ -39,7 +40,8 @@ public final class DeviceMapping {
         if (d.isArchiveDevice())
             e.put("dcmTaskPollingInterval", d.getTaskPollingInterval())
                     .put("dcmTaskFetchSize", d.getTaskFetchSize())
-                    .put("dcmPurgeQueueMessagePollingInterval", d.getPurgeQueueMessagePollingInterval());
+                    .put("dcmPurgeQueueMessagePollingInterval", d.getPurgeQueueMessagePollingInterval())
+                    .put("dcmStudyReceivedDelay", d.getStudyReceivedDelay());
         d.getConnections().forEach(c -> e.add(ConnectionMapping.image(c)));
         d.getApplicationEntities().forEach(ae -> e.add(ApplicationEntityMapping.image(ae, deviceDn)));
         d.getWebApplications().forEach(w -> e.add(WebApplicationMapping.image(w, deviceDn)));
