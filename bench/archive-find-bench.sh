@@ -19,8 +19,8 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; stop_postgr
 rm -rf "$W/pg" "$W/arca"
 start_postgres "$W/pg" 2>/dev/null
 ARCA_DATA_DIR="$W/arca" ARCA_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" ARCA_DB_USER=arca \
-  ARCA_DB_PASSWORD=arca "$ROOT/scripts/server.sh" > "$W/arca.log" 2>&1 & pids+=($!)
-for _ in $(seq 1 300); do
+  ARCA_DB_PASSWORD=arca "$ROOT/scripts/server.sh" -Djboss.as.management.blocking.timeout=1200 > "$W/arca.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 900); do
   (echo > /dev/tcp/127.0.0.1/11112) 2>/dev/null && break; sleep 1
 done
 t0=$(date +%s)
