@@ -59,6 +59,9 @@ public final class DicomInputStream implements Closeable {
         this(in);
         this.metaRead = true;
         setTransferSyntax(ts);
+        if (ts.deflated()) {
+            this.in.inflateRest(); // a deflated data set is deflated from its first byte on
+        }
     }
 
     /**

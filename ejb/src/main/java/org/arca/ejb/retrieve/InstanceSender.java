@@ -98,11 +98,27 @@ public final class InstanceSender {
         return null;
     }
 
-    /** The final status of a retrieve (PS3.4 C.4.2.1.5): success, warning B000 or failure A702. */
+    /**
+     * The final status of a retrieve (PS3.4 C.4.2.3.1, C.4.3.3.1): success when every
+     * sub-operation succeeded; A702 when sub-operations failed and none completed;
+     * else B000 (sub-operations complete, one or more failures or warnings).
+     */
     int finalStatus() {
-        if (failed == 0) {
+        return finalStatus(completed, failed, warning);
+    }
+
+    static int finalStatus(int completed, int failed, int warning) {
+        if (failed == 0 && warning == 0) {
             return Status.SUCCESS;
         }
-        return completed + warning > 0 ? Status.WARNING_SUBOPS_FAILED : Status.OUT_OF_RESOURCES_SUBOPS;
+        return failed > 0 && completed + warning == 0 ? Status.OUT_OF_RESOURCES_SUBOPS : Status.WARNING_SUBOPS_FAILED;
+    }
+
+    /** Counts instances never sent (destination unreachable) as failed sub-operations. */
+    void failAll(List<InstanceLocation> insts) {
+        for (InstanceLocation i : insts) {
+            failed++;
+            failedUIDs.add(i.sopInstanceUID());
+        }
     }
 }

@@ -52,14 +52,17 @@ public final class RetrieveScp {
         arq.callingAET(rq.calledAET());
         arq.calledAET(dest.aeTitle());
         propose(arq, insts);
+        InstanceSender sender = new InstanceSender(storages);
         Association as;
         try {
             as = Association.connect(dest.host(), dest.port(), arq, options);
         } catch (Exception e) {
+            // no sub-operation could start: all of them failed (A702 with the full list)
             LOG.warning("C-MOVE destination " + dest + " not reachable: " + e);
-            throw new DicomServiceException(Status.OUT_OF_RESOURCES_SUBOPS, "Destination: " + e.getMessage(), e);
+            sender.failAll(insts);
+            rsp.counts(0, 0, sender.failed, 0);
+            return finish(rq, rsp, sender);
         }
-        InstanceSender sender = new InstanceSender(storages);
         try {
             sendAll(insts, rsp, sender, as, (cuid, iuid, ts, data) -> as.store(cuid, iuid, ts, data,
                     rq.callingAET(), rq.messageID()).status());
@@ -68,14 +71,23 @@ public final class RetrieveScp {
                 as.release();
             }
         }
-        return sender.finalStatus();
+        return finish(rq, rsp, sender);
     }
 
     public int onGet(RetrieveRequest rq, byte[] keys, GetResponder rsp) throws Exception {
         List<InstanceLocation> insts = locate(rq, keys);
         InstanceSender sender = new InstanceSender(storages);
         sendAll(insts, rsp, sender, rq.association(), rsp::store);
-        return sender.finalStatus();
+        return finish(rq, rsp, sender);
+    }
+
+    /** The final status, and the Failed SOP Instance UID List for any but a success. */
+    private static int finish(RetrieveRequest rq, RetrieveResponder rsp, InstanceSender sender) throws Exception {
+        int status = rq.isCancelled() ? Status.CANCEL : sender.finalStatus();
+        if (status != Status.SUCCESS) {
+            rsp.finalIdentifier(FailedInstances.identifier(sender.failedUIDs(), rq.transferSyntax()));
+        }
+        return status;
     }
 
     private List<InstanceLocation> locate(RetrieveRequest rq, byte[] keys) throws DicomServiceException {

@@ -82,4 +82,12 @@ public class ExportScheduler {
         }
         return n;
     }
+
+    /**
+     * Hook for export rules that wait for a whole study (dcmStudyReceivedDelay idle time).
+     * Nothing is scheduled here yet: the export rules owner decides which rules fire on it.
+     */
+    public void onStudyReceived(@jakarta.enterprise.event.Observes org.arca.ejb.store.StudyReceived received) {
+        LOG.fine(() -> "study received: " + received.studyInstanceUID());
+    }
 }

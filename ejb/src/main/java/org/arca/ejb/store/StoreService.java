@@ -90,6 +90,7 @@ public final class StoreService {
         Storage target = openStorage(storage);
         try (SpillBuffer head = new SpillBuffer(HEADER_MEMORY)) {
             Attributes header = parseHeader(ctx, data, head);
+            UnknownVRs.resolve(header);
             checkUIDs(ctx, header);
             check.check(header);
             Location location = write(ctx, storage, target, header, head, data);

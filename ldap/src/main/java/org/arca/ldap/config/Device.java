@@ -26,6 +26,7 @@ public final class Device {
     private Integer taskFetchSize;
     private Duration purgeQueueMessagePollingInterval;
     private Enums.OverwritePolicy overwritePolicy; // null: not set (NEVER)
+    private Duration studyReceivedDelay;
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, ApplicationEntity> applicationEntities = new LinkedHashMap<>();
@@ -67,6 +68,9 @@ public final class Device {
     public Device setTaskFetchSize(Integer v) { taskFetchSize = v; return this; }
     public Duration getPurgeQueueMessagePollingInterval() { return purgeQueueMessagePollingInterval; }
     public Device setPurgeQueueMessagePollingInterval(Duration v) { purgeQueueMessagePollingInterval = v; return this; }
+    /** dcmStudyReceivedDelay: idle time after which a study counts as received; null: no such events. */
+    public Duration getStudyReceivedDelay() { return studyReceivedDelay; }
+    public Device setStudyReceivedDelay(Duration v) { studyReceivedDelay = v; return this; }
 
     /** dcmOverwritePolicy of the archive device; null when not set, which means NEVER. */
     public Enums.OverwritePolicy getOverwritePolicy() { return overwritePolicy; }

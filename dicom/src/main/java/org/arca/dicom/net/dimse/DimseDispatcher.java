@@ -123,7 +123,8 @@ public final class DimseDispatcher {
         if (rq.isCancelled() && status == Status.SUCCESS) {
             status = Status.CANCEL;
         }
-        respond(rq, responder.withCounts(status, status == Status.CANCEL), null);
+        byte[] identifier = status == Status.SUCCESS ? null : responder.finalIdentifier;
+        respond(rq, responder.withCounts(status, status == Status.CANCEL, identifier != null), identifier);
     }
 
     private interface NHandler {

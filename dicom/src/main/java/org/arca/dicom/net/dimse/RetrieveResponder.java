@@ -12,6 +12,7 @@ public class RetrieveResponder {
     int completed;
     int failed;
     int warning;
+    byte[] finalIdentifier;
 
     RetrieveResponder(RetrieveRequest rq) {
         this.rq = rq;
@@ -35,9 +36,21 @@ public class RetrieveResponder {
         this.warning = warning;
     }
 
+    /**
+     * The identifier of the final response, encoded in the request's transfer syntax: the
+     * Failed SOP Instance UID List (0008,0058) of a Warning, Failure or Cancel (PS3.4 C.4.2.1.4).
+     */
+    public void finalIdentifier(byte[] encoded) {
+        this.finalIdentifier = encoded;
+    }
+
     /** Builds a response; Remaining only in pending and cancel responses (PS3.4 C.4.2.1.6). */
     Command withCounts(int status, boolean pendingOrCancel) {
-        Command c = Commands.response(rq.command(), status, false);
+        return withCounts(status, pendingOrCancel, false);
+    }
+
+    Command withCounts(int status, boolean pendingOrCancel, boolean identifier) {
+        Command c = Commands.response(rq.command(), status, identifier);
         if (pendingOrCancel && remaining >= 0) {
             c.setInt(Tag.NUMBER_OF_REMAINING_SUBOPERATIONS, remaining);
         }

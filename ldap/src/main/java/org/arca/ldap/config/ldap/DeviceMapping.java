@@ -22,6 +22,7 @@ public final class DeviceMapping {
         d.setTaskFetchSize(r.integer("dcmTaskFetchSize"));
         d.setPurgeQueueMessagePollingInterval(r.duration("dcmPurgeQueueMessagePollingInterval"));
         d.setOverwritePolicy(r.enumValue("dcmOverwritePolicy", OverwritePolicy.class, null));
+        d.setStudyReceivedDelay(r.duration("dcmStudyReceivedDelay"));
         return d;
     }
 
@@ -42,7 +43,8 @@ public final class DeviceMapping {
             e.put("dcmTaskPollingInterval", d.getTaskPollingInterval())
                     .put("dcmTaskFetchSize", d.getTaskFetchSize())
                     .put("dcmPurgeQueueMessagePollingInterval", d.getPurgeQueueMessagePollingInterval())
-                    .put("dcmOverwritePolicy", d.getOverwritePolicy() == null ? null : d.getOverwritePolicy().name());
+                    .put("dcmOverwritePolicy", d.getOverwritePolicy() == null ? null : d.getOverwritePolicy().name())
+                    .put("dcmStudyReceivedDelay", d.getStudyReceivedDelay());
         d.getConnections().forEach(c -> e.add(ConnectionMapping.image(c)));
         d.getApplicationEntities().forEach(ae -> e.add(ApplicationEntityMapping.image(ae, deviceDn)));
         d.getWebApplications().forEach(w -> e.add(WebApplicationMapping.image(w, deviceDn)));
