@@ -22,7 +22,7 @@ final class Ldap {
     static void ldif(String text) throws NamingException {
         String dn = null;
         BasicAttributes attrs = null;
-        for (String line : (text + "\n\n").split("\n")) {
+        for (String line : (text + "\n\n").split("\n", -1)) { // -1: keep the blank line that ends the last entry
             line = line.strip();
             if (line.isEmpty()) {
                 if (dn != null) {
