@@ -51,7 +51,12 @@ public final class Storages implements AutoCloseable {
      * without it, retrieve reads only the location it was given.
      */
     public Storages copiesFrom(javax.sql.DataSource dataSource) {
-        this.copies = new IndexedCopies(dataSource);
+        return copiesFrom(new IndexedCopies(dataSource));
+    }
+
+    /** As {@link #copiesFrom(javax.sql.DataSource)}, with any source of copies. */
+    public Storages copiesFrom(LocationSelector.Copies copies) {
+        this.copies = copies;
         return this;
     }
 
