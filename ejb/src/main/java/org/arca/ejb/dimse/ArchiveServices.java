@@ -40,7 +40,7 @@ public final class ArchiveServices implements AutoCloseable {
 
     public ArchiveServices(DataSource ds, Device device, OverwritePolicy overwritePolicy,
                            MoveDestination.Resolver destinations) {
-        storages.configure(device.getStorages());
+        storages.configure(device.getStorages()).copiesFrom(ds);
         store = new StoreService(ds, storages, OverwritePolicies.of(device, overwritePolicy));
         query = new QueryService(ds);
         retrieve = new RetrieveScp(new RetrieveService(ds), storages, destinations, new ConnectionOptions());

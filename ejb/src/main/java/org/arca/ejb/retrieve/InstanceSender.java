@@ -6,6 +6,7 @@ import org.arca.dicom.io.TransferSyntax;
 import org.arca.dicom.net.Association;
 import org.arca.dicom.net.dimse.DataWriter;
 import org.arca.dicom.net.dimse.Status;
+import org.arca.ejb.storage.LocationSelector;
 import org.arca.ejb.storage.Storage;
 import org.arca.ejb.storage.Storages;
 
@@ -42,8 +43,9 @@ public final class InstanceSender {
         String cuid = inst.sopClassUID();
         int status;
         try {
-            Storage storage = storages.storageById(inst.location().storageId());
-            String path = inst.location().storagePath();
+            LocationSelector.Selected copy = LocationSelector.of(storages).select(inst.sopInstanceUID(), inst.location());
+            Storage storage = copy.storage();
+            String path = copy.path();
             if (as.presentationContextFor(cuid, storedTs) > 0) {
                 status = call.store(cuid, inst.sopInstanceUID(), storedTs, StoredObjectWriter.asStored(storage, path));
             } else {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.arca.ejb.storage.transform.StorageTransforms;
@@ -13,7 +12,7 @@ import org.arca.ldap.config.StorageDescriptor;
 /**
  * Opens the storage of a descriptor with the provider of its URI scheme, wraps it in the
  * transforms its properties ask for, and keeps it while the descriptor is unchanged.
- * Providers come from {@link ServiceLoader} ({@link StorageProvider}: {@code file} and
+ * Providers come from {@link StorageProviders} ({@link StorageProvider}: {@code file} and
  * {@code jclouds} built in, others from jars on the class path) or are registered in code.
  */
 public final class Storages implements AutoCloseable {
@@ -28,6 +27,7 @@ public final class Storages implements AutoCloseable {
     private final Map<String, Provider> providers = new ConcurrentHashMap<>();
     private final Map<String, Opened> opened = new ConcurrentHashMap<>();
     private final Map<String, StorageDescriptor> descriptors = new ConcurrentHashMap<>();
+    private volatile LocationSelector.Copies copies;
 
     /** What a storage was opened from: a change of URI or properties opens it anew. */
     private record Opened(String uri, Map<String, String> properties, Storage storage) {
@@ -43,10 +43,30 @@ public final class Storages implements AutoCloseable {
 
     /** With the providers {@code loader} finds (e.g. a deployment's class loader). */
     public Storages(ClassLoader loader) {
-        for (StorageProvider p : ServiceLoader.load(StorageProvider.class, loader)) {
-            providers.putIfAbsent(p.scheme(), p::open);
-        }
-        providers.putIfAbsent("file", new FileSystemStorageProvider()::open);
+        StorageProviders.find(loader).forEach((scheme, p) -> providers.put(scheme, p::open));
+    }
+
+    /**
+     * Where {@link LocationSelector} finds the other copies of an instance (the location table);
+     * without it, retrieve reads only the location it was given.
+     */
+    public Storages copiesFrom(javax.sql.DataSource dataSource) {
+        return copiesFrom(new IndexedCopies(dataSource));
+    }
+
+    /** As {@link #copiesFrom(javax.sql.DataSource)}, with any source of copies. */
+    public Storages copiesFrom(LocationSelector.Copies copies) {
+        this.copies = copies;
+        return this;
+    }
+
+    LocationSelector.Copies copies() {
+        return copies;
+    }
+
+    /** The descriptor of a configured storage, or null. */
+    StorageDescriptor descriptor(String id) {
+        return descriptors.get(id);
     }
 
     public Storages register(String scheme, Provider provider) {

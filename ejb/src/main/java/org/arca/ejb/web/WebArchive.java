@@ -23,7 +23,7 @@ public final class WebArchive {
 
     public WebArchive(DataSource dataSource, Device device) {
         this.device = device;
-        storages.configure(device.getStorages());
+        storages.configure(device.getStorages()).copiesFrom(dataSource);
         this.store = new StoreService(dataSource, storages, OverwritePolicy.NEVER);
         this.query = new QueryService(dataSource);
         this.index = new InstanceIndex(dataSource);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import org.arca.dicom.io.DicomOutputStream;
 import org.arca.dicom.io.FileMetaInformation;
 import org.arca.ejb.retrieve.StoredObjectWriter;
+import org.arca.ejb.storage.LocationSelector;
 import org.arca.ejb.storage.Storage;
 import org.arca.ejb.storage.Storages;
 import org.arca.ejb.web.StoredObject;
@@ -16,8 +17,9 @@ final class InstanceStreams {
     }
 
     static void write(Storages storages, StoredObject o, String tsuid, OutputStream out) throws IOException {
-        Storage storage = storages.storageById(o.location().storageId());
-        String path = o.location().storagePath();
+        LocationSelector.Selected copy = LocationSelector.of(storages).select(o.sopInstanceUID(), o.location());
+        Storage storage = copy.storage();
+        String path = copy.path();
         if (tsuid.equals(o.location().transferSyntaxUID())) {
             try (InputStream in = storage.open(path)) {
                 in.transferTo(out);

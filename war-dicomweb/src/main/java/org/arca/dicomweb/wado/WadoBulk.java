@@ -16,6 +16,7 @@ import org.arca.dicom.dict.Tag;
 import org.arca.dicomweb.multipart.ContentType;
 import org.arca.dicomweb.multipart.MultipartWriter;
 import org.arca.dicomweb.rs.Errors;
+import org.arca.ejb.storage.LocationSelector;
 import org.arca.ejb.web.StoredObject;
 import org.arca.ejb.web.WebArchive;
 
@@ -42,7 +43,9 @@ public final class WadoBulk {
             throw Errors.exception(404, "no instance " + sop + " in series " + series + " of study " + study);
         }
         StoredObject o = found.get(0);
-        return new StoredValues(archive.storages().storageById(o.location().storageId()), o);
+        LocationSelector.Selected copy = LocationSelector.of(archive.storages()).select(o.sopInstanceUID(), o.location());
+        return new StoredValues(copy.storage(), new StoredObject(o.studyUID(), o.seriesUID(), o.sopClassUID(),
+                o.sopInstanceUID(), copy.location()));
     }
 
     public Response bulkdata(String study, String series, String sop, String path, String accept, String range)

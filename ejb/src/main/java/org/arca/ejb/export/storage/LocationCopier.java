@@ -21,6 +21,7 @@ import org.arca.dicom.io.DicomInputStream;
 import org.arca.ejb.clock.ArchiveClock;
 import org.arca.ejb.export.ExportInstances;
 import org.arca.ejb.index.Location;
+import org.arca.ejb.storage.LocationSelector;
 import org.arca.ejb.storage.ObjectWriter;
 import org.arca.ejb.storage.Storage;
 import org.arca.ejb.storage.StoragePathFormat;
@@ -54,8 +55,11 @@ final class LocationCopier {
         if (hasCopy(item.instancePk())) {
             return false;
         }
-        Location from = item.instance().location();
-        Storage source = storages.storageById(from.storageId());
+        // any copy that has the object: the ONLINE one, or another if that one is lost
+        LocationSelector.Selected selected = LocationSelector.of(storages)
+                .select(item.instance().sopInstanceUID(), item.instance().location());
+        Location from = selected.location();
+        Storage source = selected.storage();
         Storage to = storages.storage(target);
         Attributes header;
         try (DicomInputStream in = new DicomInputStream(source.open(from.storagePath()))) {

@@ -1,5 +1,7 @@
 package org.arca.ejb.export.storage;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,19 @@ public class StorageExporter implements Exporter {
     @EJB
     private ArchiveClock clock;
 
+    /** Kept across tasks: opening an S3 storage starts a jclouds context and upload threads. */
+    private Storages storages;
+
+    @PostConstruct
+    void open() {
+        storages = new Storages().copiesFrom(dataSource);
+    }
+
+    @PreDestroy
+    void close() {
+        storages.close();
+    }
+
     @Override
     public boolean handles(String scheme) {
         return "storage".equals(scheme);
@@ -59,7 +74,7 @@ public class StorageExporter implements Exporter {
         if (items.isEmpty()) {
             return new ExportOutcome(ExportTaskStatus.WARNING, "No instances to export", null, false, 0, 0);
         }
-        Storages storages = new Storages().configure(device.getStorages());
+        storages.configure(device.getStorages());
         LocationCopier copier = new LocationCopier(dataSource, storages, target, clock);
         int copied = 0;
         int present = 0;

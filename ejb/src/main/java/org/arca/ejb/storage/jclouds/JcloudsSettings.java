@@ -10,8 +10,8 @@ import org.arca.ldap.config.StorageDescriptor;
  * settings of dcm4chee-arc's wiki page on S3: {@code container}, {@code identity},
  * {@code credential}, {@code containerExists} and every {@code jclouds.*} override passed to
  * jclouds as is. For the generic {@code s3} api (S3-compatible stores that are not AWS) the
- * defaults are SigV4 and path-style requests, which every such store understands; a
- * descriptor's own value wins. Arca's own upload settings: {@code part-size} (bytes above which
+ * defaults are SigV4, path-style requests, which every such store understands, and no
+ * {@code Expect: 100-continue} on PUT; a descriptor's own value wins. Arca's own upload settings: {@code part-size} (bytes above which
  * an object goes up in parts of that size; at least 5 MiB, the S3 minimum),
  * {@code upload-parallelism} (parts of one object in flight) and {@code upload-threads}
  * (uploading threads of the storage).
@@ -40,6 +40,8 @@ record JcloudsSettings(String api, String endpoint, String container, String ide
         if (api.equals("s3")) {
             overrides.setProperty("jclouds.s3.signer-version", "4");
             overrides.setProperty("jclouds.s3.virtual-host-buckets", "false");
+            // jclouds sends every PUT with "Expect: 100-continue", one more round trip per object
+            overrides.setProperty("jclouds.strip-expect-header", "true");
         }
         p.forEach((k, v) -> {
             if (k.startsWith("jclouds.")) {
