@@ -59,6 +59,15 @@ final class ArchiveProcess implements AutoCloseable {
         throw new AssertionError("archive not healthy within " + timeout);
     }
 
+    /** kill -9 of the server and its launcher script: no shutdown at all, as a power cut. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 100 && process.descendants().anyMatch(ProcessHandle::isAlive); i++) {
+            Thread.sleep(100);
+        }
+    }
+
     /** SIGTERM, as Ctrl-C or a service manager would stop it; waits for a clean exit. */
     @Override
     public void close() throws InterruptedException {
