@@ -109,7 +109,7 @@ public final class LdapEntries {
     public static void addLdif(String ldif) throws NamingException {
         java.util.List<String> block = new java.util.ArrayList<>();
         String dn = null;
-        for (String line : (ldif + "\n\n").split("\r?\n")) {
+        for (String line : (ldif + "\n\n").split("\r?\n", -1)) {
             if (line.isBlank()) {
                 if (dn != null) {
                     add(dn, block.toArray(String[]::new));
