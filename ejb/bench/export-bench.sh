@@ -20,7 +20,7 @@ root=$(cd "$here/../.." && pwd)
 W=$(mkdir -p "${1:-/tmp/arca-export-bench}" && cd "${1:-/tmp/arca-export-bench}" && pwd); N=${2:-500}
 export TCP_NODELAY=1   # Debian's DCMTK (and so Orthanc's DICOM server) leaves Nagle on otherwise
 shim="$W/bind-loopback.so"
-[ -f "$shim" ] || gcc -shared -fPIC -O2 -o "$shim" "$root/dicom/src/test/c/bind-loopback.c" -ldl
+[ -f "$shim" ] || gcc -shared -fPIC -O2 -o "$shim" "$root/dicom/src/test/resources/org/arca/dicom/net/support/bind-loopback.c" -ldl
 [ -f "$root/ear/target/arca.ear" ] || { echo "build the archive first: ./arca build" >&2; exit 2; }
 
 [ -d "$W/data" ] || "$root/tools/bench/gen-ct.sh" "$W/data" 1 "$N" 2 > /dev/null

@@ -60,11 +60,12 @@ final class ArchiveProcess implements AutoCloseable {
     }
 
     /** kill -9 of the server and its launcher script: no shutdown at all, as a power cut. */
-    void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        for (int i = 0; i < 100 && process.descendants().anyMatch(ProcessHandle::isAlive); i++) {
-            Thread.sleep(100);
+    void kill() throws Exception {
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS); // gone, so its ports are free
         }
     }
 
