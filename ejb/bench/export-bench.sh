@@ -104,13 +104,15 @@ LDIF
   local t0 t1 id status
   t0=$(now)
   id=$(curl -sf -X POST "http://127.0.0.1:8080/dcm4chee-arc/aets/DCM4CHEE/rs/studies/$study/export/BENCHSTOW" | json 'd["taskID"]')
-  while :; do
-    status=$(curl -sf "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id" | json 'd["status"]')
-    case "$status" in COMPLETED|FAILED|WARNING|"SCHEDULED FOR RETRY") break ;; esac
-    sleep 0.05
+  # poll with curl and grep only (a python per poll costs CPU the export needs)
+  while ! curl -sf "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id" \
+      | grep -qE '"status" *: *"(COMPLETED|FAILED|WARNING|SCHEDULED FOR RETRY)"'; do
+    sleep 0.1
   done
   t1=$(now)
-  [ "$status" = COMPLETED ] || { curl -s "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id" >&2; exit 1; }
+  task=$(curl -sf "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id")
+  [ "$(echo "$task" | json 'd["status"]')" = COMPLETED ] || { echo "$task" >&2; exit 1; }
+  echo "$task" | json '"  task %s: %s, processing %s to %s" % (d["taskID"], d["outcomeMessage"], d["processingStartTime"], d["processingEndTime"])' >&2
   [ "$(count 8042)" -eq "${#files[@]}" ] || { echo "target holds $(count 8042) instances" >&2; exit 1; }
   stop_last
   echo "$t1 - $t0" | bc
