@@ -46,7 +46,7 @@ class ExportCrashIT {
         try (SlowStowReceiver receiver = SlowStowReceiver.start(PORT, "/crash", Duration.ofMillis(1000))) {
             ArchiveProcess archive = ArchiveProcess.start(root, data, log);
             try {
-                archive.awaitHealthy(Duration.ofMinutes(4));
+                archive.awaitHealthy(Duration.ofMinutes(8));
                 LdapEntries.webApp("slowcrash", PORT, "/crash", "instances-per-request=1");
                 LdapEntries.exporter("CRASHSTOW", "stow:slowcrash", "Export8");
                 ArchiveRest.reload();
@@ -71,7 +71,7 @@ class ExportCrashIT {
             receiver.delay(Duration.ofMillis(100));
 
             try (ArchiveProcess again = ArchiveProcess.start(root, data, log)) {
-                again.awaitHealthy(Duration.ofMinutes(4));
+                again.awaitHealthy(Duration.ofMinutes(8));
                 for (Map.Entry<String, Long> e : tasks.entrySet()) {
                     JsonObject t = ArchiveRest.await(e.getValue(), Duration.ofSeconds(120), "COMPLETED", "FAILED", "CANCELED");
                     assertEquals("COMPLETED", t.getString("status"), t.toString());
