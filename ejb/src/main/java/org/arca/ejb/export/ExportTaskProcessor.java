@@ -112,7 +112,7 @@ public class ExportTaskProcessor {
         if (!pending && (ExportCancellation.isRunning(pk) || !(redelivered || startedBeforeThisServer(task)))) {
             // IN PROCESS: still running here (a redelivery after the consumer's transaction timed
             // out), or elsewhere; only a crash's redelivery, or a run from before this server
-            // started (Artemis does not mark messages redelivered across a kill), takes it over
+            // started (Artemis need not flag a message redelivered after a kill), takes it over
             return null;
         }
         Instant now = clock.now();
