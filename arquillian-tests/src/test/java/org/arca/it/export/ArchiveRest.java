@@ -13,15 +13,15 @@ import java.time.Instant;
 import java.util.Set;
 
 /** The archive's REST API as the export tests use it: trigger, monitor, reload, clock. */
-final class ArchiveRest {
+public final class ArchiveRest {
 
-    static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
+    public static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
     private static final HttpClient HTTP = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).connectTimeout(Duration.ofSeconds(5)).build();
 
     private ArchiveRest() {
     }
 
-    static HttpResponse<String> send(String method, String path, String accept) throws Exception {
+    public static HttpResponse<String> send(String method, String path, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (accept != null) {
@@ -30,11 +30,11 @@ final class ArchiveRest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonObject json(String body) {
+    public static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }
 
-    static void reload() throws Exception {
+    public static void reload() throws Exception {
         HttpResponse<String> r = send("POST", "/ctrl/reload", null);
         if (r.statusCode() != 200) {
             throw new AssertionError("reload: " + r.body());
@@ -42,7 +42,7 @@ final class ArchiveRest {
     }
 
     /** POST .../studies/{uid}/export/{exporter}; returns the task ID. */
-    static long export(String study, String exporter, Instant scheduledTime) throws Exception {
+    public static long export(String study, String exporter, Instant scheduledTime) throws Exception {
         HttpResponse<String> r = send("POST", "/aets/DCM4CHEE/rs/studies/" + study + "/export/" + exporter
                 + (scheduledTime == null ? "" : "?scheduledTime=" + scheduledTime), null);
         if (r.statusCode() != 202) {
@@ -51,7 +51,7 @@ final class ArchiveRest {
         return json(r.body()).getJsonNumber("taskID").longValue();
     }
 
-    static JsonObject task(long id) throws Exception {
+    public static JsonObject task(long id) throws Exception {
         HttpResponse<String> r = send("GET", "/monitor/export/" + id, null);
         if (r.statusCode() != 200) {
             throw new AssertionError("task " + id + ": " + r.body());
@@ -60,7 +60,7 @@ final class ArchiveRest {
     }
 
     /** Polls the task until its status is one of {@code statuses}. */
-    static JsonObject await(long id, Duration timeout, String... statuses) throws Exception {
+    public static JsonObject await(long id, Duration timeout, String... statuses) throws Exception {
         Set<String> wanted = Set.of(statuses);
         Instant end = Instant.now().plus(timeout);
         JsonObject t = task(id);
@@ -74,7 +74,7 @@ final class ArchiveRest {
         return t;
     }
 
-    static Instant setClock(Instant time) throws Exception {
+    public static Instant setClock(Instant time) throws Exception {
         HttpResponse<String> r = send("POST", "/monitor/clock?time=" + time, null);
         if (r.statusCode() != 200) {
             throw new AssertionError("clock: " + r.body());
@@ -82,7 +82,7 @@ final class ArchiveRest {
         return Instant.parse(json(r.body()).getString("now"));
     }
 
-    static void resetClock() throws Exception {
+    public static void resetClock() throws Exception {
         send("POST", "/monitor/clock/reset", null);
     }
 }

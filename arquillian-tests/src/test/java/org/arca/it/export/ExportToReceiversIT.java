@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Exports to real receivers through the default configuration's exporters: DCMTK storescp
  * (STORESCP, dicom:) and stowrsd (STOWRSD, stow:), byte-identical data sets and COMPLETED;
  * a receiver down, then retried with the queue's backoff; exporters naming an unknown AE or
- * web application; the monitor's cancel, reschedule, delete and CSV.
+ * web application (also from export rules, which leave storing unaffected); the monitor's cancel, reschedule, delete and CSV.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExportToReceiversIT {
@@ -41,6 +41,11 @@ class ExportToReceiversIT {
     static void exportersNamingNothing() throws Exception {
         LdapEntries.exporter("BADAE", "dicom:NOSUCHAE", "Export3");
         LdapEntries.exporter("BADWEB", "stow:nosuchwebapp", "Export3");
+        for (String exporter : new String[] {"BADAE", "BADWEB"}) {
+            LdapEntries.add("cn=To " + exporter + " from BADRULE," + LdapEntries.ARCHIVE, "objectClass: dcmExportRule",
+                    "cn: To " + exporter + " from BADRULE", "dcmEntity: Study", "dcmExporterID: " + exporter,
+                    "dcmProperty: SendingApplicationEntityTitle=BADRULE", "dcmDuration: PT1S");
+        }
         ArchiveRest.reload();
     }
 
@@ -121,6 +126,26 @@ class ExportToReceiversIT {
         assertEquals(1, ae.getInt("numberOfAttempts"), "not retried: waiting does not make the AE appear");
         JsonObject web = ArchiveRest.await(ArchiveRest.export(study.studyUid, "BADWEB", null), TIMEOUT, "FAILED", "COMPLETED");
         assertTrue(web.getString("errorMessage").contains("'nosuchwebapp'"), web.toString());
+    }
+
+    @Test
+    void rulesToUnknownAeAndWebApplicationDoNotAffectStoring() throws Exception {
+        TestStudy study = new TestStudy().add(Peers.work("badrule-" + System.nanoTime()), "CT_small.dcm", 2);
+        study.store("BADRULE"); // throws unless every C-STORE answers Success
+        HttpResponse<String> qido = ArchiveRest.send("GET", "/aets/DCM4CHEE/rs/studies/" + study.studyUid + "/instances",
+                "application/dicom+json");
+        assertEquals(200, qido.statusCode(), qido.body());
+        assertEquals(2, jakarta.json.Json.createReader(new java.io.StringReader(qido.body())).readArray().size(),
+                "both instances stored and found: " + qido.body());
+        jakarta.json.JsonArray tasks = ArchiveRest.json("{\"a\":" + ArchiveRest.send("GET",
+                "/monitor/export?StudyInstanceUID=" + study.studyUid, null).body() + "}").getJsonArray("a");
+        assertEquals(2, tasks.size(), "one task per rule: " + tasks);
+        for (jakarta.json.JsonValue v : tasks) {
+            JsonObject t = ArchiveRest.await(v.asJsonObject().getJsonNumber("taskID").longValue(), TIMEOUT, "FAILED", "COMPLETED");
+            assertEquals("FAILED", t.getString("status"), t.toString());
+            String named = t.getString("ExporterID").equals("BADAE") ? "'NOSUCHAE'" : "'nosuchwebapp'";
+            assertTrue(t.getString("errorMessage").contains(named), t.toString());
+        }
     }
 
     @Test

@@ -14,21 +14,21 @@ import java.util.List;
  * Real receivers started by the tests, on loopback only (DCMTK and Orthanc bind the wildcard
  * address; the LD_PRELOAD bind shim of arca-dicom's test-jar turns that into 127.0.0.1), TCP_NODELAY=1.
  */
-final class Peers {
+public final class Peers {
 
     private Peers() {
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("arca.root")).toAbsolutePath().normalize();
     }
 
-    static Path work(String name) throws IOException {
+    public static Path work(String name) throws IOException {
         return Files.createDirectories(root().resolve("arquillian-tests/target/export-it").resolve(name));
     }
 
     /** The LD_PRELOAD shim that keeps wildcard-binding peers on 127.0.0.1 (arca-dicom's test-jar). */
-    static Path shim() throws Exception {
+    public static Path shim() throws Exception {
         return org.arca.dicom.net.support.BindShim.path();
     }
 
@@ -40,7 +40,7 @@ final class Peers {
     }
 
     /** Starts a process under the shim and waits until it listens on {@code port}. */
-    static Process start(List<String> cmd, Path log, int port) throws Exception {
+    public static Process start(List<String> cmd, Path log, int port) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("TCP_NODELAY", "1");
         pb.environment().put("LD_PRELOAD", shim().toString());
@@ -49,7 +49,7 @@ final class Peers {
         return p;
     }
 
-    static void awaitPort(int port, Duration timeout, Process p) throws Exception {
+    public static void awaitPort(int port, Duration timeout, Process p) throws Exception {
         Instant end = Instant.now().plus(timeout);
         while (true) {
             try (Socket s = new Socket()) {
@@ -66,13 +66,13 @@ final class Peers {
     }
 
     /** DCMTK storescp as AE STORESCP on 11113 (the default configuration's peer), bit-preserving. */
-    static Process storescp(Path dir) throws Exception {
+    public static Process storescp(Path dir) throws Exception {
         Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>(List.of("storescp", "-aet", "STORESCP", "+B", "-od", dir.toString(), "11113"));
         return start(cmd, dir.resolveSibling(dir.getFileName() + ".log"), 11113);
     }
 
-    static void stop(Process p) throws InterruptedException {
+    public static void stop(Process p) throws InterruptedException {
         if (p != null) {
             p.destroy();
             if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

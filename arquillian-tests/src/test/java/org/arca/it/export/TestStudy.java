@@ -23,21 +23,21 @@ import org.arca.dicom.net.pdu.AAssociateRQ;
  * every test stores new instances), stored into the archive with our own SCU, which sends the
  * files' data sets byte for byte: what arrives at a receiver can then be compared exactly.
  */
-final class TestStudy {
+public final class TestStudy {
 
     static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
 
-    final String studyUid = uid();
-    final List<Path> files = new ArrayList<>();
+    public final String studyUid = uid();
+    public final List<Path> files = new ArrayList<>();
 
-    static String uid() {
+    public static String uid() {
         return "2.25." + new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
                 .putLong(UUID.randomUUID().getMostSignificantBits())
                 .putLong(UUID.randomUUID().getLeastSignificantBits()).array());
     }
 
     /** {@code count} instances of {@code sample} (e.g. CT_small.dcm) in one series of this study. */
-    TestStudy add(Path dir, String sample, int count) throws IOException {
+    public TestStudy add(Path dir, String sample, int count) throws IOException {
         Files.createDirectories(dir);
         String seriesUid = uid();
         for (int i = 0; i < count; i++) {
@@ -63,12 +63,12 @@ final class TestStudy {
     }
 
     /** Stores every file into DCM4CHEE at 127.0.0.1:11112; tries again while the DICOM server restarts. */
-    void store() throws Exception {
+    public void store() throws Exception {
         store("EXPORTIT");
     }
 
     /** As {@link #store()}, as calling AE {@code callingAet} (export rules may ask for it). */
-    void store(String callingAet) throws Exception {
+    public void store(String callingAet) throws Exception {
         Exception last = null;
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
@@ -108,14 +108,14 @@ final class TestStudy {
         }
     }
 
-    static FileMetaInformation meta(Path f) throws IOException {
+    public static FileMetaInformation meta(Path f) throws IOException {
         try (DicomInputStream in = new DicomInputStream(f)) {
             return in.readFileMetaInformation();
         }
     }
 
     /** The bytes after the File Meta Information: what a receiver must get unchanged. */
-    static byte[] dataSet(Path f) throws IOException {
+    public static byte[] dataSet(Path f) throws IOException {
         long offset;
         try (DicomInputStream in = new DicomInputStream(f)) {
             in.readFileMetaInformation();
@@ -125,7 +125,17 @@ final class TestStudy {
         return Arrays.copyOfRange(all, (int) offset, all.length);
     }
 
-    static String sopInstanceUid(Path f) throws IOException {
+    /** The bytes after the File Meta Information of a Part 10 file held in memory. */
+    public static byte[] dataSet(byte[] part10) throws IOException {
+        long offset;
+        try (DicomInputStream in = new DicomInputStream(new java.io.ByteArrayInputStream(part10))) {
+            in.readFileMetaInformation();
+            offset = in.position();
+        }
+        return Arrays.copyOfRange(part10, (int) offset, part10.length);
+    }
+
+    public static String sopInstanceUid(Path f) throws IOException {
         return meta(f).mediaStorageSOPInstanceUID();
     }
 }

@@ -61,15 +61,14 @@ final class ArchiveProcess implements AutoCloseable {
         throw new AssertionError("archive not healthy within " + timeout);
     }
 
-    /** SIGKILL of the server JVM (no shutdown hooks, nothing flushed), as a power cut would stop it. */
-    void kill() throws InterruptedException {
-        process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("archive still running 30 s after SIGKILL");
+    /** kill -9 of the server and its launcher script: no shutdown at all, as a power cut. */
+    void kill() throws Exception {
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS); // gone, so its ports are free
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
     /** SIGTERM, as Ctrl-C or a service manager would stop it; waits for a clean exit. */

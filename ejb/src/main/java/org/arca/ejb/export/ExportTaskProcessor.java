@@ -33,6 +33,8 @@ import org.arca.ldap.config.ExporterDescriptor;
 public class ExportTaskProcessor {
 
     private static final Logger LOG = Logger.getLogger(ExportTaskProcessor.class.getName());
+    private static final Instant SERVER_START =
+            Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @PersistenceContext(unitName = "arca")
     private EntityManager em;
@@ -79,13 +81,20 @@ public class ExportTaskProcessor {
             return;
         }
         ExportOutcome outcome;
+        ExportCancellation running = ExportCancellation.start(pk);
         try {
             outcome = run(task);
         } catch (Exception e) {
-            LOG.log(Level.INFO, "Export task " + pk + " failed", e);
+            if (running.isCanceled()) {
+                LOG.info(() -> "Export task " + pk + " canceled while running: stopped (" + e + ")");
+            } else {
+                LOG.log(Level.INFO, "Export task " + pk + " failed", e);
+            }
             outcome = ExportOutcome.failed(String.valueOf(e), true);
+        } finally {
+            running.finish();
         }
-        self.complete(pk, outcome);
+        self.complete(pk, outcome); // a canceled task stays CANCELED
     }
 
     /** The task, now IN PROCESS; null when this message is not to run it (see class comment). */
@@ -100,8 +109,11 @@ public class ExportTaskProcessor {
         }
         boolean pending = task.getStatus() == ExportTaskStatus.SCHEDULED
                 || task.getStatus() == ExportTaskStatus.SCHEDULED_FOR_RETRY;
-        if (!pending && !redelivered) {
-            return null; // IN PROCESS elsewhere; only a redelivery after a crash takes it over
+        if (!pending && (ExportCancellation.isRunning(pk) || !(redelivered || startedBeforeThisServer(task)))) {
+            // IN PROCESS: still running here (a redelivery after the consumer's transaction timed
+            // out), or elsewhere; only a crash's redelivery, or a run from before this server
+            // started (Artemis need not flag a message redelivered after a kill), takes it over
+            return null;
         }
         Instant now = clock.now();
         if (task.getScheduledTime().isAfter(now)) {
@@ -164,6 +176,11 @@ public class ExportTaskProcessor {
         }
         return ExportOutcome.failed("no exporter handles URI scheme '" + scheme + "' (dcmURI " + descriptor.getUri()
                 + " of exporter " + descriptor.getId() + ")", false);
+    }
+
+    /** Its run began before this JVM started: the server that ran it died. */
+    private static boolean startedBeforeThisServer(ExportTask task) {
+        return task.getProcessingStartTime() != null && task.getProcessingStartTime().isBefore(SERVER_START);
     }
 
     private static boolean lostOptimisticLock(Throwable e) {

@@ -1,9 +1,13 @@
 package org.arca.ejb.export;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +34,9 @@ public class ExportTasks {
 
     @EJB
     private ArchiveClock clock;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     /** A new task on the exporter's queue; row and message commit together. */
     public ExportTask create(ExportRequest rq) throws UnknownExporterException {
@@ -78,14 +85,37 @@ public class ExportTasks {
         return filter.count(em);
     }
 
-    /** Cancels a task that has not finished; false when there is none or it had finished. */
+    /**
+     * Cancels a task that has not finished; false when there is none or it had finished. A task
+     * running here has its exporter stopped (see {@link ExportCancellation}).
+     */
     public boolean cancel(long pk) {
         ExportTask t = em.find(ExportTask.class, pk);
         if (t == null || t.getStatus().isFinal()) {
             return false;
         }
+        boolean running = t.getStatus() == ExportTaskStatus.IN_PROCESS;
         t.transition(ExportTaskStatus.CANCELED, clock.now());
+        if (running) {
+            stopAfterCommit(pk);
+        }
         return true;
+    }
+
+    /** Stops the task's exporter once CANCELED is committed (a rollback leaves it running). */
+    private void stopAfterCommit(long pk) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    ExportCancellation.cancel(pk);
+                }
+            }
+        });
     }
 
     /** Cancels every unfinished task the filter matches; returns how many. */

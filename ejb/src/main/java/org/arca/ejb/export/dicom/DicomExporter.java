@@ -12,6 +12,7 @@ import org.arca.dicom.net.ConnectionOptions;
 import org.arca.dicom.net.pdu.AAssociateRQ;
 import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ejb.dimse.LdapMoveDestinations;
+import org.arca.ejb.export.ExportCancellation;
 import org.arca.ejb.export.ExportInstances;
 import org.arca.ejb.export.ExportOutcome;
 import org.arca.ejb.export.ExportTask;
@@ -68,8 +69,15 @@ public class DicomExporter implements Exporter {
         propose(rq, items);
         Association as = Association.connect(dest.host(), dest.port(), rq, new ConnectionOptions());
         InstanceSender sender = new InstanceSender(new Storages().configure(configuration.device().getStorages()));
+        ExportCancellation cancellation = ExportCancellation.current();
+        if (cancellation != null) {
+            cancellation.onCancel(as::abort); // a C-STORE blocked on the socket ends at once
+        }
         try {
             for (ExportInstances.Item item : items) {
+                if (cancellation != null && cancellation.isCanceled()) {
+                    throw new InterruptedException("export task canceled");
+                }
                 sender.send(as, item.instance(), (cuid, iuid, ts, data) -> as.store(cuid, iuid, ts, data).status());
             }
         } finally {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * A multipart/related; type="application/dicom" request body (PS3.18 10.5) streamed from the
@@ -22,9 +23,16 @@ public final class StowBody {
 
     private final String boundary = "arca-" + UUID.randomUUID();
     private final List<StowPart> parts;
+    private final BooleanSupplier canceled;
 
     public StowBody(List<StowPart> parts) {
+        this(parts, () -> false);
+    }
+
+    /** A body whose reading fails once {@code canceled} says so: the request then aborts. */
+    public StowBody(List<StowPart> parts, BooleanSupplier canceled) {
         this.parts = parts;
+        this.canceled = canceled;
     }
 
     public String contentType() {
@@ -49,19 +57,22 @@ public final class StowBody {
         List<InputStream> pieces = new ArrayList<>();
         for (StowPart p : parts) {
             pieces.add(new ByteArrayInputStream(partHeader()));
-            pieces.add(deferred(p));
+            pieces.add(deferred(p, canceled));
             pieces.add(new ByteArrayInputStream(CRLF));
         }
         pieces.add(new ByteArrayInputStream(closing()));
         return new SequenceInputStream(Collections.enumeration(pieces));
     }
 
-    /** A stream that opens the part's source only when first read. */
-    private static InputStream deferred(StowPart p) {
+    /** A stream that opens the part's source only when first read, and fails once the task is canceled. */
+    private static InputStream deferred(StowPart p, BooleanSupplier canceled) {
         return new InputStream() {
             private InputStream in;
 
             private InputStream in() throws IOException {
+                if (canceled.getAsBoolean()) {
+                    throw new IOException("export task canceled");
+                }
                 if (in == null) {
                     in = p.open();
                 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import org.arca.ejb.export.ExportCancellation;
 
 /**
  * Sends instances to a STOW-RS service ({@code <base URL>/studies}) with java.net.http:
@@ -49,28 +51,41 @@ public final class StowClient {
         return uri;
     }
 
+    /**
+     * Sends the parts. When the export task is canceled (see {@link ExportCancellation}), no
+     * further request starts, bodies being sent fail at their next read and the requests in
+     * flight are canceled: this throws InterruptedException or IOException at once.
+     */
     public Set<String> send(List<StowPart> parts) throws IOException, InterruptedException {
+        ExportCancellation task = ExportCancellation.current();
+        BooleanSupplier canceled = task == null ? () -> false : task::isCanceled;
         Semaphore inFlight = new Semaphore(settings.concurrency());
         List<CompletableFuture<Set<String>>> requests = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i += settings.instancesPerRequest()) {
-            List<StowPart> batch = parts.subList(i, Math.min(parts.size(), i + settings.instancesPerRequest()));
-            inFlight.acquire();
-            requests.add(post(batch).whenComplete((r, e) -> inFlight.release()));
-        }
         Set<String> failed = new HashSet<>();
         try {
+            for (int i = 0; i < parts.size(); i += settings.instancesPerRequest()) {
+                List<StowPart> batch = parts.subList(i, Math.min(parts.size(), i + settings.instancesPerRequest()));
+                inFlight.acquire();
+                if (canceled.getAsBoolean()) {
+                    throw new InterruptedException("export task canceled");
+                }
+                requests.add(post(batch, canceled).whenComplete((r, e) -> inFlight.release()));
+            }
             for (CompletableFuture<Set<String>> r : requests) {
                 failed.addAll(r.get());
             }
         } catch (ExecutionException e) {
             requests.forEach(r -> r.cancel(true));
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            requests.forEach(r -> r.cancel(true));
+            throw e;
         }
         return failed;
     }
 
-    private CompletableFuture<Set<String>> post(List<StowPart> batch) {
-        StowBody body = new StowBody(batch);
+    private CompletableFuture<Set<String>> post(List<StowPart> batch, BooleanSupplier canceled) {
+        StowBody body = new StowBody(batch, canceled);
         HttpRequest.Builder rq = HttpRequest.newBuilder(uri).timeout(responseTimeout)
                 .header("Content-Type", body.contentType())
                 .header("Accept", "application/dicom+json")
