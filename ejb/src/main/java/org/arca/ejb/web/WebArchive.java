@@ -3,6 +3,7 @@ package org.arca.ejb.web;
 import javax.sql.DataSource;
 import org.arca.ejb.query.QueryService;
 import org.arca.ejb.storage.Storages;
+import org.arca.ejb.store.OverwritePolicies;
 import org.arca.ejb.store.OverwritePolicy;
 import org.arca.ejb.store.StoreService;
 import org.arca.ldap.config.ApplicationEntity;
@@ -24,7 +25,7 @@ public final class WebArchive {
     public WebArchive(DataSource dataSource, Device device) {
         this.device = device;
         storages.configure(device.getStorages()).copiesFrom(dataSource);
-        this.store = new StoreService(dataSource, storages, OverwritePolicy.NEVER);
+        this.store = new StoreService(dataSource, storages, OverwritePolicies.of(device, OverwritePolicy.NEVER));
         this.query = new QueryService(dataSource);
         this.index = new InstanceIndex(dataSource);
     }
