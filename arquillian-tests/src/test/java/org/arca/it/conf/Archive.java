@@ -1,5 +1,6 @@
 package org.arca.it.conf;
 
+import org.arca.it.TestUsers;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class Archive {
     static final String VERIFICATION = "1.2.840.10008.1.1";
     static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).connectTimeout(Duration.ofSeconds(5)).build();
 
     private Archive() {
     }

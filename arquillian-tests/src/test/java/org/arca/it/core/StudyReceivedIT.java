@@ -1,5 +1,6 @@
 package org.arca.it.core;
 
+import org.arca.it.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class StudyReceivedIT {
     private static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).build();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {

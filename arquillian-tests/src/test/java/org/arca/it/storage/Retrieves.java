@@ -1,5 +1,6 @@
 package org.arca.it.storage;
 
+import org.arca.it.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,7 +27,7 @@ import org.arca.dicom.dict.Tag;
  */
 final class Retrieves {
     static final String BASE = "http://127.0.0.1:8080/dcm4chee-arc";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().authenticator(TestUsers.ADMIN_AUTH).connectTimeout(Duration.ofSeconds(5)).build();
 
     private Retrieves() {
     }
