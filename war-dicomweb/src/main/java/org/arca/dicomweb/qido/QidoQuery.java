@@ -18,7 +18,15 @@ import org.arca.dicom.dict.Tag;
 final class QidoQuery {
     private static final Pattern TAG = Pattern.compile("[0-9A-Fa-f]{8}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DATE_TIME = Pattern.compile("[0-9.:+\\-]*");
+    /** A DA, TM or DT value (PS3.5 6.2), or a range of them (PS3.4 C.2.2.2.5): "V", "V-", "-V", "V-V". */
+    private static final java.util.Map<VR, Pattern> DATE_TIME = java.util.Map.of(
+            VR.DA, range("\\d{8}"),
+            VR.TM, range("\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?"),
+            VR.DT, range("\\d{4}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?)?)?)?([+-]\\d{4})?"));
+
+    private static Pattern range(String value) {
+        return Pattern.compile("(" + value + ")?(-(" + value + ")?)?");
+    }
 
     /** A parameter that cannot be used; the message names it. */
     static final class BadQueryException extends Exception {
@@ -95,7 +103,7 @@ final class QidoQuery {
             if ((vr == VR.IS || vr == VR.US || vr == VR.SS || vr == VR.UL || vr == VR.SL) && !NUMBER.matcher(v.trim()).matches()) {
                 throw new BadQueryException("query parameter " + name + "=" + value + ": not an integer");
             }
-            if ((vr == VR.DA || vr == VR.TM || vr == VR.DT) && !DATE_TIME.matcher(v).matches()) {
+            if (DATE_TIME.containsKey(vr) && !v.isEmpty() && !DATE_TIME.get(vr).matcher(v).matches()) {
                 throw new BadQueryException("query parameter " + name + "=" + value + ": not a " + vr + " value or range");
             }
         }
