@@ -53,17 +53,19 @@ rm -rf "$W/orthanc"; "$orthanc_start" "$W/orthanc" 4242 8042 > /dev/null
 pids+=("$(cat "$W/orthanc/orthanc.pid")")
 # Arca, fresh data folder
 rm -rf "$W/arca-data"
-ARCA_DATA_DIR="$W/arca-data" "$root/scripts/server.sh" > "$W/arca.log" 2>&1 &
+ARCA_ADMIN_PASSWORD=bench ARCA_DATA_DIR="$W/arca-data" "$root/scripts/server.sh" > "$W/arca.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 240); do
   curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health 2>/dev/null && break; sleep 0.5
 done
 curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health || { echo "arca did not start, see $W/arca.log" >&2; exit 1; }
 
+# DICOMweb needs a signed-in user; Orthanc ignores the credentials (its authentication is off)
+AUTH=(-u admin:bench)
 declare -A URL=([orthanc]=http://127.0.0.1:8042/dicom-web [arca]=http://127.0.0.1:8080/dcm4chee-arc/aets/DCM4CHEE/rs)
 stow() { # $1 = target, $2 = body name; fails unless 200
   local code
-  code=$(curl -sS -o "$W/stow.out.$1.$2" -w '%{http_code}' -X POST -H 'Expect:' -H 'Accept: application/dicom+json' \
+  code=$(curl -sS "${AUTH[@]}" -o "$W/stow.out.$1.$2" -w '%{http_code}' -X POST -H 'Expect:' -H 'Accept: application/dicom+json' \
     -H "Content-Type: multipart/related; type=\"application/dicom\"; boundary=$(cat "$W/bodies/$2.boundary")" \
     --data-binary @"$W/bodies/$2" "${URL[$1]}/studies")
   [ "$code" = 200 ] || { echo "STOW $2 to $1: HTTP $code $(head -c 300 "$W/stow.out.$1.$2")" >&2; return 1; }
@@ -81,11 +83,11 @@ for t in orthanc arca; do
   for k in $(seq 1 9); do stow "$t" "big$k"; done
   series="${URL[$t]}/studies/$BIG_STUDY/series/$BIG_SERIES"
   t0=$(now)
-  bytes=$(curl -sS -o /dev/null -w '%{size_download}' -H 'Accept: multipart/related; type="application/dicom"' "$series")
+  bytes=$(curl -sS "${AUTH[@]}" -o /dev/null -w '%{size_download}' -H 'Accept: multipart/related; type="application/dicom"' "$series")
   t1=$(now); R[$t.wado]=$(echo "$t1 - $t0" | bc); R[$t.wadobytes]=$bytes
   best=999
   for r in 1 2 3; do
-    m=$(curl -sS -o "$W/meta.$t.json" -w '%{time_total}' -H 'Accept: application/dicom+json' "$series/metadata")
+    m=$(curl -sS "${AUTH[@]}" -o "$W/meta.$t.json" -w '%{time_total}' -H 'Accept: application/dicom+json' "$series/metadata")
     [ "$r" = 1 ] && R[$t.meta1]=$m
     best=$(echo "if ($m < $best) $m else $best" | bc)
   done
