@@ -93,7 +93,15 @@ class CorpusIT {
         Map<String, Path> received = new HashMap<>();
         try (Stream<Path> s = Files.list(ref)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
+                // by the UID in the meta information (the command's) and the one in the data set
                 received.put(Part10.read(p).sopInstanceUID(), p);
+                try (DicomInputStream din = new DicomInputStream(p)) {
+                    din.readFileMetaInformation();
+                    String iuid = din.readDataset(Tag.PixelData).getString(Tag.SOPInstanceUID);
+                    if (iuid != null) {
+                        received.putIfAbsent(iuid, p);
+                    }
+                }
             }
         }
         List<String> mismatches = new ArrayList<>();
