@@ -55,4 +55,4 @@ SELECT setval(pg_get_serial_sequence('study', 'pk'), (SELECT max(pk) FROM study)
 SELECT setval(pg_get_serial_sequence('series', 'pk'), (SELECT max(pk) FROM series));
 SELECT setval(pg_get_serial_sequence('instance', 'pk'), (SELECT max(pk) FROM instance));
 SELECT setval(pg_get_serial_sequence('location', 'pk'), (SELECT max(pk) FROM location));
-ANALYZE;
+ANALYZE patient, study, series, instance, location;
