@@ -83,7 +83,7 @@ for a in "${peers[@]}"; do
 done
 
 # --- Arca on fs1 + PostgreSQL
-start_postgres "$W/pg" 2>/dev/null
+rm -rf "$W/pg"; start_postgres "$W/pg" 2>/dev/null
 psql_arca() { PGPASSWORD=arca psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U arca arca -c "$1"; }
 rm -rf "$W/arca"
 ARCA_DATA_DIR="$W/arca" ARCA_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" ARCA_DB_USER=arca \
