@@ -7,7 +7,7 @@
 # Payload: N synthetic CT images of 0.5 MB (tools/bench/gen-ct.sh), generated once in WORKDIR.
 # Runs in a network namespace of its own (root; Arca's ports are fixed), so it does not
 # disturb, or wait for, other archives or test suites on the machine.
-# Usage: bench/archive-store-bench.sh [WORKDIR=/tmp/arca-archive-bench] [N=500]
+# Usage: [ARCA_BENCH_PEERS=0] bench/archive-store-bench.sh [WORKDIR=/tmp/arca-archive-bench] [N=500]
 # Needs: a built ear (./arca build), dcmtk, orthanc, postgresql, gcc, perl, bc, curl.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -62,8 +62,9 @@ report() { # key, stored count
     'BEGIN { printf "%-22s %7.2f s  %6.0f inst/s  %7.1f MB/s\n", n, t, c/t, b/t/1e6 }'
 }
 
-# --- DCMTK storescp
-for a in 1 4; do
+# --- DCMTK storescp (ARCA_BENCH_PEERS=0: Arca only, e.g. to repeat its run)
+peers=( $( [ "${ARCA_BENCH_PEERS:-1}" = 0 ] || echo 1 4 ) )
+for a in "${peers[@]}"; do
   rm -rf "$W/scp"; mkdir -p "$W/scp"
   storescp -aet STORESCP -od "$W/scp" 11113 > "$W/storescp.log" 2>&1 & pid=$!; pids+=("$pid")
   wait_port 11113
@@ -73,7 +74,7 @@ for a in 1 4; do
 done
 
 # --- Orthanc (fresh storage and index each run)
-for a in 1 4; do
+for a in "${peers[@]}"; do
   rm -rf "$W/orth"; "$TOOLS/orthanc-start.sh" "$W/orth" 4242 8042 > /dev/null
   secs[orthanc/$a]=$(send ORTHANC 4242 $a)
   got=$(curl -s http://127.0.0.1:8042/statistics | sed -n 's/.*"CountInstances" : \([0-9]*\).*/\1/p')
@@ -82,7 +83,7 @@ for a in 1 4; do
 done
 
 # --- Arca on fs1 + PostgreSQL
-start_postgres "$W/pg" 2>/dev/null
+rm -rf "$W/pg"; start_postgres "$W/pg" 2>/dev/null
 psql_arca() { PGPASSWORD=arca psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U arca arca -c "$1"; }
 rm -rf "$W/arca"
 ARCA_DATA_DIR="$W/arca" ARCA_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" ARCA_DB_USER=arca \
@@ -100,7 +101,7 @@ for a in 1 4; do
 done
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
-for a in 1 4; do
+for a in "${peers[@]}"; do
   awk -v a="$a" -v o="${secs[orthanc/$a]}" -v s="${secs[storescp/$a]}" -v x="${secs[arca/$a]}" 'BEGIN {
     printf "%d association(s): Arca/Orthanc %.2fx (goal >= 3), Arca/storescp %.2fx (goal >= 0.8)\n", a, o/x, s/x }'
 done

@@ -8,9 +8,9 @@ CREATE FUNCTION pg_temp.le16(n int) RETURNS bytea LANGUAGE sql IMMUTABLE AS
   $$ SELECT decode(lpad(to_hex(n & 255), 2, '0') || lpad(to_hex(n >> 8), 2, '0'), 'hex') $$;
 -- one element, short-length VR; value padded to even length (UI with NUL, others with space)
 CREATE FUNCTION pg_temp.el(g int, e int, vr text, v text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
-  SELECT pg_temp.le16(g) || pg_temp.le16(e) || convert_to(vr, 'UTF8')
-      || pg_temp.le16(length(p)) || convert_to(p, 'UTF8')
-  FROM (SELECT CASE WHEN length(v) % 2 = 0 THEN v WHEN vr = 'UI' THEN v || chr(0) ELSE v || ' ' END AS p) x
+  SELECT pg_temp.le16(g) || pg_temp.le16(e) || convert_to(vr, 'UTF8') || pg_temp.le16(octet_length(p)) || p
+  FROM (SELECT convert_to(v, 'UTF8') || CASE WHEN length(v) % 2 = 0 THEN ''::bytea
+               WHEN vr = 'UI' THEN '\x00'::bytea ELSE '\x20'::bytea END AS p) x
 $$;
 
 INSERT INTO patient (pk, pat_id, pat_id_issuer, pat_name, pat_name_norm, pat_birthdate, pat_sex, num_studies,
@@ -55,4 +55,4 @@ SELECT setval(pg_get_serial_sequence('study', 'pk'), (SELECT max(pk) FROM study)
 SELECT setval(pg_get_serial_sequence('series', 'pk'), (SELECT max(pk) FROM series));
 SELECT setval(pg_get_serial_sequence('instance', 'pk'), (SELECT max(pk) FROM instance));
 SELECT setval(pg_get_serial_sequence('location', 'pk'), (SELECT max(pk) FROM location));
-ANALYZE;
+ANALYZE patient, study, series, instance, location;
