@@ -55,7 +55,7 @@ count() { curl -s "http://127.0.0.1:$1/statistics" | json 'd["CountInstances"]';
 
 # ---- the archive, with the study stored
 rm -rf "$W/arca"
-ARCA_DATA_DIR="$W/arca" bash "$root/scripts/server.sh" > "$W/arca.log" 2>&1 &
+ARCA_ADMIN_PASSWORD=bench ARCA_DATA_DIR="$W/arca" bash "$root/scripts/server.sh" > "$W/arca.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:8080/dcm4chee-arc/health || { tail -50 "$W/arca.log" >&2; exit 1; }
 storescu -aec DCM4CHEE 127.0.0.1 11112 "${files[@]}"
@@ -90,7 +90,7 @@ dcmURI: stow:benchorthanc
 dcmQueueName: Export9
 dicomAETitle: DCM4CHEE
 LDIF
-curl -sf -X POST http://127.0.0.1:8080/dcm4chee-arc/ctrl/reload > /dev/null
+curl -sf -u admin:bench -X POST http://127.0.0.1:8080/dcm4chee-arc/ctrl/reload > /dev/null
 
 # ---- A) Arca -> fresh Orthanc on 8042, concurrency $1; prints seconds (POST to COMPLETED seen)
 arca_run() {
@@ -103,14 +103,14 @@ LDIF
   orthanc target 8042 4242
   local t0 t1 id status
   t0=$(now)
-  id=$(curl -sf -X POST "http://127.0.0.1:8080/dcm4chee-arc/aets/DCM4CHEE/rs/studies/$study/export/BENCHSTOW" | json 'd["taskID"]')
+  id=$(curl -sf -u admin:bench -X POST "http://127.0.0.1:8080/dcm4chee-arc/aets/DCM4CHEE/rs/studies/$study/export/BENCHSTOW" | json 'd["taskID"]')
   # poll with curl and grep only (a python per poll costs CPU the export needs)
-  while ! curl -sf "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id" \
+  while ! curl -sf -u admin:bench "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id" \
       | grep -qE '"status" *: *"(COMPLETED|FAILED|WARNING|SCHEDULED FOR RETRY)"'; do
     sleep 0.1
   done
   t1=$(now)
-  task=$(curl -sf "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id")
+  task=$(curl -sf -u admin:bench "http://127.0.0.1:8080/dcm4chee-arc/monitor/export/$id")
   [ "$(echo "$task" | json 'd["status"]')" = COMPLETED ] || { echo "$task" >&2; exit 1; }
   echo "$task" | json '"  task %s: %s, processing %s to %s" % (d["taskID"], d["outcomeMessage"], d["processingStartTime"], d["processingEndTime"])' >&2
   [ "$(count 8042)" -eq "${#files[@]}" ] || { echo "target holds $(count 8042) instances" >&2; exit 1; }
