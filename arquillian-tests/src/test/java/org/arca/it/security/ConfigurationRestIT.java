@@ -74,19 +74,19 @@ class ConfigurationRestIT {
     void s3StorageOfTheWikiIsAccepted() throws Exception {
         // seed 000 ("Using Archive UI"): the properties of an S3 storage descriptor
         String body = """
-                {"dcmStorageID":"amazon-s3","dcmURI":"jclouds:aws-s3:https://arca-bucket",
+                {"dcmStorageID":"wiki-s3","dcmURI":"jclouds:aws-s3:https://arca-bucket",
                  "dcmDigestAlgorithm":"MD5","dcmInstanceAvailability":"ONLINE",
                  "dcmProperty":["container=arca-bucket","jclouds.s3.virtual-host-buckets=true",
                    "credential=the-secret-key","identity=the-access-key","jclouds.strip-expect-header=true",
                    "containerExists=true","jclouds.relax-hostname=true"]}""";
         HttpResponse<String> add = Http.admin("POST", "/devices/dcm4chee-arc/dcmStorage", body);
         assertEquals(201, add.statusCode(), add.body());
-        Attributes entry = Http.ldap("dcmStorageID=amazon-s3," + Http.ARCHIVE_DN);
+        Attributes entry = Http.ldap("dcmStorageID=wiki-s3," + Http.ARCHIVE_DN);
         assertEquals(7, entry.get("dcmProperty").size());
-        HttpResponse<String> bad = Http.admin("PUT", "/devices/dcm4chee-arc/dcmStorage/amazon-s3",
+        HttpResponse<String> bad = Http.admin("PUT", "/devices/dcm4chee-arc/dcmStorage/wiki-s3",
                 body.replace("\"ONLINE\"", "\"SOMETIMES\""));
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("dcmInstanceAvailability"), bad.body());
-        assertEquals(200, Http.admin("DELETE", "/devices/dcm4chee-arc/dcmStorage/amazon-s3", null).statusCode());
+        assertEquals(200, Http.admin("DELETE", "/devices/dcm4chee-arc/dcmStorage/wiki-s3", null).statusCode());
     }
 }

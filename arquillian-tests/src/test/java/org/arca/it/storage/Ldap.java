@@ -15,6 +15,8 @@ final class Ldap {
     static final String DEVICES = "cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org";
     static final String ARCHIVE = "dicomDeviceName=dcm4chee-arc," + DEVICES;
 
+    private static final java.util.Deque<String> ADDED = new java.util.ArrayDeque<>();
+
     private Ldap() {
     }
 
@@ -51,17 +53,38 @@ final class Ldap {
         }
     }
 
-    private static void add(String dn, BasicAttributes attrs) throws NamingException {
+    /** Removes, newest first, the entries this class added, so later test classes see the configuration they expect. */
+    static void removeAdded() throws NamingException {
+        DirContext ctx = connect();
+        try {
+            while (!ADDED.isEmpty()) {
+                try {
+                    ctx.destroySubcontext(ADDED.pop());
+                } catch (javax.naming.NameNotFoundException e) {
+                    // removed already
+                }
+            }
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private static DirContext connect() throws NamingException {
         Hashtable<String, Object> env = new Hashtable<>();
         env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
         env.put(Context.PROVIDER_URL, "ldap://127.0.0.1:10389");
         env.put(Context.SECURITY_PRINCIPAL, "cn=admin,dc=dcm4che,dc=org");
         env.put(Context.SECURITY_CREDENTIALS, "secret");
-        DirContext ctx = new InitialDirContext(env);
+        return new InitialDirContext(env);
+    }
+
+    private static void add(String dn, BasicAttributes attrs) throws NamingException {
+        DirContext ctx = connect();
         try {
             ctx.createSubcontext(dn, attrs).close();
+            ADDED.push(dn);
         } catch (NameAlreadyBoundException e) {
-            // from the other database's run of this class
+            // left by a run that could not clean up
         } finally {
             ctx.close();
         }

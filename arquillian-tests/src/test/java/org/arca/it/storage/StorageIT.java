@@ -109,6 +109,9 @@ class StorageIT {
         if (s3 != null) {
             s3.close();
         }
+        // the LDAP server outlives this class (and this database's run): leave the configuration as found
+        Ldap.removeAdded();
+        http("POST", "/ctrl/reload");
     }
 
     @Test
