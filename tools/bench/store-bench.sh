@@ -12,7 +12,7 @@ root=$(cd "$here/../.." && pwd)
 W=$(mkdir -p "${1:-/tmp/arca-store-bench}" && cd "${1:-/tmp/arca-store-bench}" && pwd); N=${2:-500}
 export TCP_NODELAY=1   # Debian's DCMTK leaves Nagle on otherwise (~44 ms per C-STORE)
 shim="$W/bind-loopback.so"
-[ -f "$shim" ] || gcc -shared -fPIC -O2 -o "$shim" "$root/dicom/src/test/c/bind-loopback.c" -ldl
+[ -f "$shim" ] || gcc -shared -fPIC -O2 -o "$shim" "$root/dicom/src/test/resources/org/arca/dicom/net/support/bind-loopback.c" -ldl
 V=0.1.0-SNAPSHOT
 cp="$root/tools/target/arca-tools-$V.jar:$root/dicom/target/arca-dicom-$V.jar"
 [ -f "$root/tools/target/arca-tools-$V.jar" ] || (cd "$root" && mvn -q -B -pl dicom,tools -DskipTests package)

@@ -1,5 +1,6 @@
 package org.arca.it.conf;
 
+import org.arca.it.ConfigEntries;
 import org.arca.it.TestUsers;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -14,18 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.naming.Context;
-import javax.naming.NameAlreadyBoundException;
 import javax.naming.NamingException;
-import javax.naming.directory.Attribute;
-import javax.naming.directory.BasicAttribute;
-import javax.naming.directory.BasicAttributes;
-import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.data.VR;
 import org.arca.dicom.dict.Tag;
@@ -67,40 +60,14 @@ final class Archive {
                 "dicomNetworkConnectionReference: cn=dicom," + DEVICE,
                 "dicomAssociationInitiator: TRUE", "dicomAssociationAcceptor: TRUE"));
         lines.addAll(List.of(more));
-        add("dicomAETitle=" + aet + "," + AET_REGISTRY, "objectClass: dicomUniqueAETitle", "dicomAETitle: " + aet);
-        add("dicomAETitle=" + aet + "," + DEVICE, lines.toArray(String[]::new));
+        ConfigEntries.add("dicomAETitle=" + aet + "," + AET_REGISTRY, "objectClass: dicomUniqueAETitle", "dicomAETitle: " + aet);
+        ConfigEntries.add("dicomAETitle=" + aet + "," + DEVICE, lines.toArray(String[]::new));
     }
 
     /** A file-system storage on the archive device below the data folder; kept if present. */
     static void addStorage(String id) throws NamingException {
-        add("dcmStorageID=" + id + "," + DEVICE, "objectClass: dcmStorage", "dcmStorageID: " + id,
+        ConfigEntries.add("dcmStorageID=" + id + "," + DEVICE, "objectClass: dcmStorage", "dcmStorageID: " + id,
                 "dcmURI: file:${arca.data.dir}/" + id + "/");
-    }
-
-    private static void add(String dn, String... lines) throws NamingException {
-        BasicAttributes attrs = new BasicAttributes(true);
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            String name = line.substring(0, colon).trim();
-            Attribute a = attrs.get(name);
-            if (a == null) {
-                attrs.put(a = new BasicAttribute(name));
-            }
-            a.add(line.substring(colon + 1).trim());
-        }
-        Hashtable<String, Object> env = new Hashtable<>();
-        env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
-        env.put(Context.PROVIDER_URL, "ldap://127.0.0.1:10389");
-        env.put(Context.SECURITY_PRINCIPAL, "cn=admin,dc=dcm4che,dc=org");
-        env.put(Context.SECURITY_CREDENTIALS, "secret");
-        DirContext ctx = new InitialDirContext(env);
-        try {
-            ctx.createSubcontext(dn, attrs).close();
-        } catch (NameAlreadyBoundException e) {
-            // from an earlier run on the same data folder
-        } finally {
-            ctx.close();
-        }
     }
 
     static Association connect(String calledAET) throws IOException, InterruptedException {

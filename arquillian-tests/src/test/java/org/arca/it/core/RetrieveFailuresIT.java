@@ -1,5 +1,6 @@
 package org.arca.it.core;
 
+import org.arca.it.ConfigEntries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,14 +119,14 @@ class RetrieveFailuresIT {
     void moveToADestinationNobodyListensOn() throws Exception {
         assertEquals(SUCCESS, CoreScu.store(CT));
         assertEquals(SUCCESS, CoreScu.store(MR));
-        CoreLdap.add("dicomDeviceName=deadend," + CoreLdap.DEVICES,
+        ConfigEntries.add("dicomDeviceName=deadend," + ConfigEntries.DEVICES,
                 "objectClass: dicomDevice", "dicomDeviceName: deadend", "dicomInstalled: TRUE");
-        CoreLdap.add("cn=dicom,dicomDeviceName=deadend," + CoreLdap.DEVICES,
+        ConfigEntries.add("cn=dicom,dicomDeviceName=deadend," + ConfigEntries.DEVICES,
                 "objectClass: dicomNetworkConnection", "cn: dicom", "dicomHostname: 127.0.0.1", "dicomPort: 11119");
-        CoreLdap.add("dicomAETitle=DEADEND,dicomDeviceName=deadend," + CoreLdap.DEVICES,
+        ConfigEntries.add("dicomAETitle=DEADEND,dicomDeviceName=deadend," + ConfigEntries.DEVICES,
                 "objectClass: dicomNetworkAE", "dicomAETitle: DEADEND", "dicomAssociationInitiator: FALSE",
                 "dicomAssociationAcceptor: TRUE",
-                "dicomNetworkConnectionReference: cn=dicom,dicomDeviceName=deadend," + CoreLdap.DEVICES);
+                "dicomNetworkConnectionReference: cn=dicom,dicomDeviceName=deadend," + ConfigEntries.DEVICES);
         DimseResponse rsp = CoreScu.move("DEADEND", both());
         assertEquals(UNABLE_SUBOPS, rsp.status());
         assertEquals(2, rsp.failed());

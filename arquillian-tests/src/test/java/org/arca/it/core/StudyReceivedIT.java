@@ -1,5 +1,6 @@
 package org.arca.it.core;
 
+import org.arca.it.ConfigEntries;
 import org.arca.it.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class StudyReceivedIT {
                 "arquillian-tests/target/core-it/study-received-" + root));
         List<Path> a = copies(dir, studyA, 3, 0);
         List<Path> b = copies(dir, studyB, 2, 0);
-        CoreLdap.replace(CoreLdap.ARCHIVE, "dcmStudyReceivedDelay", "PT2S");
+        ConfigEntries.replace(ConfigEntries.ARCHIVE, "dcmStudyReceivedDelay", "PT2S");
         reload();
         try {
             storescu(a);
@@ -67,7 +68,7 @@ class StudyReceivedIT {
             assertEquals(2, count(studyA), "a later instance makes study A fire once more");
             assertEquals(1, count(studyB));
         } finally {
-            CoreLdap.replace(CoreLdap.ARCHIVE, "dcmStudyReceivedDelay");
+            ConfigEntries.replace(ConfigEntries.ARCHIVE, "dcmStudyReceivedDelay");
             reload();
         }
     }

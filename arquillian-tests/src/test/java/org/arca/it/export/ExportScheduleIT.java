@@ -1,5 +1,6 @@
 package org.arca.it.export;
 
+import org.arca.it.ConfigEntries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExportScheduleIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String QUEUE5 = "dcmQueueName=Export5," + LdapEntries.ARCHIVE;
+    private static final String QUEUE5 = "dcmQueueName=Export5," + ConfigEntries.ARCHIVE;
     private static ZoneId zone;
 
     @Deployment(testable = false)
@@ -46,9 +47,9 @@ class ExportScheduleIT {
     static void configure() throws Exception {
         LdapEntries.exporter("AFTERHOURS", "stow:stowrsd", "Export4", "dcmSchedule: hour=18-6 dayOfWeek=*");
         LdapEntries.exporter("WEEKEND", "stow:stowrsd", "Export5");
-        LdapEntries.replace(QUEUE5, "dcmSchedule", "hour=* dayOfWeek=0,6");
+        ConfigEntries.replace(QUEUE5, "dcmSchedule", "hour=* dayOfWeek=0,6");
         LdapEntries.exporter("RULESTOW", "stow:stowrsd", "Export6");
-        LdapEntries.add("cn=CT and MR from RULEIT," + LdapEntries.ARCHIVE, "objectClass: dcmExportRule",
+        ConfigEntries.add("cn=CT and MR from RULEIT," + ConfigEntries.ARCHIVE, "objectClass: dcmExportRule",
                 "cn: CT and MR from RULEIT", "dcmEntity: Study", "dcmExporterID: RULESTOW",
                 "dcmProperty: Modality=CT|MR", "dcmProperty: SendingApplicationEntityTitle=RULEIT", "dcmDuration: PT4S");
         ArchiveRest.reload();
@@ -57,7 +58,7 @@ class ExportScheduleIT {
 
     @AfterAll
     static void restore() throws Exception {
-        LdapEntries.replace(QUEUE5, "dcmSchedule");
+        ConfigEntries.replace(QUEUE5, "dcmSchedule");
         ArchiveRest.reload();
         ArchiveRest.resetClock();
     }

@@ -1,5 +1,6 @@
 package org.arca.it.export;
 
+import org.arca.it.ConfigEntries;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class ExportToOrthancIT {
             LdapEntries.webApp("ORTHANC", orthanc.httpPort, "/dicom-web");
             String ldif = Files.readString(Peers.root().resolve("ldap/src/test/resources/seeds/wiki-stow-exporter.ldif"));
             assertTrue(ldif.contains("dcmURI: stow:DCM4CHEE\n"), ldif);
-            LdapEntries.addLdif(ldif.replace("dcmURI: stow:DCM4CHEE\n", "dcmURI: stow:ORTHANC\n"));
+            ConfigEntries.addLdif(ldif.replace("dcmURI: stow:DCM4CHEE\n", "dcmURI: stow:ORTHANC\n"));
             ArchiveRest.reload();
 
             TestStudy study = new TestStudy().add(work.resolve("in"), "CT_small.dcm", 3)

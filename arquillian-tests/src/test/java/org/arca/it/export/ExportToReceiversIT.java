@@ -1,5 +1,6 @@
 package org.arca.it.export;
 
+import org.arca.it.ConfigEntries;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class ExportToReceiversIT {
         LdapEntries.exporter("BADAE", "dicom:NOSUCHAE", "Export3");
         LdapEntries.exporter("BADWEB", "stow:nosuchwebapp", "Export3");
         for (String exporter : new String[] {"BADAE", "BADWEB"}) {
-            LdapEntries.add("cn=To " + exporter + " from BADRULE," + LdapEntries.ARCHIVE, "objectClass: dcmExportRule",
+            ConfigEntries.add("cn=To " + exporter + " from BADRULE," + ConfigEntries.ARCHIVE, "objectClass: dcmExportRule",
                     "cn: To " + exporter + " from BADRULE", "dcmEntity: Study", "dcmExporterID: " + exporter,
                     "dcmProperty: SendingApplicationEntityTitle=BADRULE", "dcmDuration: PT1S");
         }
