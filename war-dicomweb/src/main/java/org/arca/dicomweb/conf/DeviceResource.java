@@ -3,7 +3,12 @@ package org.arca.dicomweb.conf;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,14 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import org.arca.ejb.conf.DeviceDirectory;
+import org.arca.ejb.ldap.Directory;
 
-/** GET /devices and /devices/{name}: devices as they are in LDAP, as JSON, secrets masked (Secrets). */
+/**
+ * GET /devices and /devices/{name}: devices as they are in LDAP, as JSON, secrets masked (Secrets);
+ * POST /devices adds a device entry, DELETE /devices/{name} removes one (DeviceWrite).
+ */
 @Path("devices")
 @RequestScoped
 public class DeviceResource {
 
     @EJB
     private DeviceDirectory devices;
+
+    @EJB
+    private Directory directory;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -38,5 +50,29 @@ public class DeviceResource {
         return json == null
                 ? Response.status(404).entity("{\"errorMessage\":\"no device " + name.replace("\"", "") + "\"}").build()
                 : Response.ok(Secrets.mask(Json.createReader(new StringReader(json)).readObject())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response add(String body) throws Exception {
+        JsonObject o;
+        try {
+            o = Json.createReader(new StringReader(body)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return answer(ConfigurationEdit.error(400, null, null, "the body is not a JSON object"));
+        }
+        return answer(DeviceWrite.add(directory, o));
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@PathParam("name") String name) throws Exception {
+        return answer(DeviceWrite.delete(directory, name));
+    }
+
+    private static Response answer(ConfigurationEdit.Outcome outcome) {
+        return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body().toString()).build();
     }
 }
