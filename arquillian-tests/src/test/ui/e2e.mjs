@@ -21,6 +21,8 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.setDefaultTimeout(30000);
+const elsewhere = new Set(); // every request must go to the archive itself
+page.on('request', (r) => { const u = new URL(r.url()); if (u.origin !== new URL(UI).origin && u.protocol !== 'data:') elsewhere.add(u.origin); });
 const shot = (name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 const device = UI + '#/devices/dcm4chee-arc';
 
@@ -167,9 +169,20 @@ try {
   await page.waitForSelector('td[data-task].COMPLETED', { timeout: 60000 }); // the page refreshes every 5 s
   found.monitorCompleted = true;
   await page.waitForSelector('#activity-chart polyline.line-received');
+  // the chart and the task list are fetched side by side: the task may have completed between them
+  await page.waitForFunction(() => Number(document.getElementById('activity-chart').getAttribute('data-exported')) >= 2,
+    null, { timeout: 20000 }).catch(() => {});
   found.chartReceived = Number(await page.getAttribute('#activity-chart', 'data-received'));
   found.chartExported = Number(await page.getAttribute('#activity-chart', 'data-exported'));
   found.activityPoints = (await page.getAttribute('#activity-chart polyline.line-received', 'points')).split(' ').length;
+  if (found.chartExported < 2) { // what the archive says, to tell a clock or time zone mismatch from a slow refresh
+    found.diagnostics = await page.evaluate(async (study) => {
+      const get = async (p) => (await fetch('/dcm4chee-arc' + p, { headers: { Authorization: sessionStorage.getItem('arca.auth') } })).json();
+      const a = await get('/monitor/activity?hours=48');
+      return { tasks: await get('/monitor/export?StudyInstanceUID=' + study), clock: await get('/monitor/clock'),
+        activityTo: a.to, busyMinutes: a.minutes.filter((m) => m.received || m.exportTasks) };
+    }, STUDY);
+  }
   await shot('monitor');
 
   step('storage and health pages');
@@ -200,6 +213,7 @@ try {
   await page.waitForSelector('#counts span');
   found.viewerRetryButton = await page.locator('#retry-failed').count();
   await shot('monitor-read-only');
+  found.elsewhere = [...elsewhere];
   console.log(JSON.stringify(found));
 } catch (e) {
   await shot('failure').catch(() => {});

@@ -12,7 +12,7 @@ export async function monitorPage() {
   const counts = h('div', { class: 'counts', id: 'counts', 'aria-live': 'polite' });
   const byQueue = h('div', { id: 'queues' });
   const list = h('div', { id: 'tasks' });
-  const chart = h('div', { id: 'activity', 'aria-live': 'polite' });
+  const chart = h('div', { id: 'activity' }); // not aria-live: it is redrawn every few seconds
   const hours = h('select', { id: 'activity-hours', onchange: () => refresh().catch((e) => message(status, e.message)) },
     [1, 3, 6, 12, 24].map((n) => h('option', { value: n, selected: n === 3 }, n + ' h')));
   const fields = FILTERS.map(([name, label]) => h('label', {}, label, name === 'status'

@@ -92,6 +92,7 @@ class UiIT {
         assertEquals(403, found.getInt("viewerPut"), last);
         assertEquals(403, found.getInt("viewerReload"), last);
         assertEquals(0, found.getInt("viewerRetryButton"), last);
+        assertEquals(0, found.getJsonArray("elsewhere").size(), "requests to other origins than the archive: " + last);
         assertTrue(found.getInt("aeRow") > 0, last);
         assertTrue(found.getString("rowError").contains("dicomTransferSyntax"), last);
         assertTrue(found.getInt("ruleRow") > 0, last);
