@@ -3,6 +3,7 @@
 // (entry-values.js), then by the server; either message appears beside its field.
 import { h, message } from './dom.js';
 import { entryOf, fieldFor, textOf } from './entry-values.js';
+import { singular } from './kinds.js';
 
 function control(id, [attr, type, extra], value, label) {
   const common = { id, name: attr, 'aria-describedby': 'e-' + attr, 'aria-label': label };
@@ -42,7 +43,7 @@ function rowsEditor([attr, , sub], values, readOnly) {
     h('table', {}, h('thead', {}, h('tr', {}, sub.fields.map((f) => h('th', { scope: 'col' }, f[0])), h('th'))), body),
     readOnly ? null : h('button', { type: 'button', id: 'add-row-' + attr, onclick: () => {
       addRow(null).querySelector('input, select, textarea').focus();
-    } }, 'Add ' + sub.title.toLowerCase().replace(/s$/, '')));
+    } }, 'Add ' + singular(sub.title)));
   editor.readRows = () => [...body.querySelectorAll('tr')].map((tr) => ({
     original: tr.original,
     texts: Object.fromEntries([...tr.querySelectorAll('[data-sub]')].map((el) => [el.dataset.sub, el.value])),

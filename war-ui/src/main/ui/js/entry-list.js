@@ -1,7 +1,7 @@
 // The one list for every kind of entry: a table of the kind's columns, with an Edit link and a
 // Delete button per entry for role admin, and an Add link above it.
 import { h, table } from './dom.js';
-import { show } from './kinds.js';
+import { show, singular } from './kinds.js';
 
 /**
  * @param {object} o
@@ -24,6 +24,6 @@ export function entryList({ id, spec, items, canEdit, addHref, hrefOf, remove, r
         'data-delete': name(item), onclick: () => { if (confirm(`Delete ${name(item)}?`)) remove(item); } }, 'Delete')) : '']);
   return h('section', { 'aria-labelledby': 'h-' + id },
     h('h2', { id: 'h-' + id }, spec.title + ' (' + items.length + ')'),
-    canEdit ? h('a', { href: addHref, id: 'add-' + id }, 'Add ' + spec.title.toLowerCase().replace(/(ie)?s$/, (m, ie) => (ie ? 'y' : ''))) : null,
+    canEdit ? h('a', { href: addHref, id: 'add-' + id }, 'Add ' + singular(spec.title)) : null,
     table([...spec.columns, ''], rows));
 }

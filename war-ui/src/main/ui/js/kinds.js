@@ -47,4 +47,7 @@ export const KINDS = {
     ['dcmExportReoccurredInstances', 'enum', ['NEVER', 'ALWAYS', 'REPLACE']]] },
 };
 
+/** 'Application entities' -> 'application entity', for Add buttons and links. */
+export const singular = (title) => title.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+
 export const show = (v) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
