@@ -207,6 +207,9 @@ try {
   found.viewerPut = await page.evaluate(async () => (await fetch('/dcm4chee-arc/devices/dcm4chee-arc/dcmExporter/UI-NIGHTLY', {
     method: 'PUT', headers: { Authorization: sessionStorage.getItem('arca.auth'), 'Content-Type': 'application/json' },
     body: JSON.stringify({ dcmExporterID: 'UI-NIGHTLY', dcmURI: 'dicom:STORESCP', dcmQueueName: 'Export1' }) })).status);
+  found.viewerAddDevice = await page.evaluate(async () => (await fetch('/dcm4chee-arc/devices', {
+    method: 'POST', headers: { Authorization: sessionStorage.getItem('arca.auth'), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ dicomDeviceName: 'ui-viewer-device' }) })).status);
   found.viewerReload = await page.evaluate(async () => (await fetch('/dcm4chee-arc/ctrl/reload', {
     method: 'POST', headers: { Authorization: sessionStorage.getItem('arca.auth') } })).status);
   await page.goto(UI + '#/monitor');

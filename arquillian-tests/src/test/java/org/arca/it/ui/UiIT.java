@@ -91,6 +91,7 @@ class UiIT {
         assertEquals(0, found.getInt("viewerSaveButtons"), last);
         assertEquals(403, found.getInt("viewerPut"), last);
         assertEquals(403, found.getInt("viewerReload"), last);
+        assertEquals(403, found.getInt("viewerAddDevice"), last);
         assertEquals(0, found.getInt("viewerRetryButton"), last);
         assertEquals(0, found.getJsonArray("elsewhere").size(), "requests to other origins than the archive: " + last);
         assertTrue(found.getInt("aeRow") > 0, last);
@@ -138,6 +139,7 @@ class UiIT {
             http("DELETE", "/devices/dcm4chee-arc/" + path);
         }
         http("DELETE", "/devices/ui-modality"); // when the test stopped before deleting it
+        http("DELETE", "/devices/ui-viewer-device"); // had the viewer's POST not been refused
     }
 
     private static int http(String method, String path) throws Exception {
