@@ -69,9 +69,17 @@ class UiIT {
             Files.copy(ui.resolve("package-lock.json"), work.resolve("node_modules/.arca-lock.json"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        Path shots = target.resolve("ui-screenshots").resolve(db);
+        if (Files.isDirectory(shots)) { // only this run's pictures (a failure.png of an earlier run misleads)
+            try (var old = Files.list(shots)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
         String out = run(work, List.of("node", "e2e.mjs"), 300, new String[] {
             "ARCA_UI", "http://127.0.0.1:8080/dcm4chee-arc/ui2/",
-            "ARCA_SCREENSHOTS", target.resolve("ui-screenshots").resolve(db).toString(),
+            "ARCA_SCREENSHOTS", shots.toString(),
             "ARCA_UPLOAD", a + ":" + b, "ARCA_STUDY", study,
             "ARCA_COPY_URI", "file:" + copies + "/",
             "ARCA_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD,
