@@ -105,6 +105,7 @@ try {
   await page.click('#save');
   await page.waitForFunction(() => document.getElementById('e-dicomTransferCapability').textContent.length > 0);
   found.rowError = await page.textContent('#e-dicomTransferCapability');
+  found.rowFocused = await page.evaluate(() => document.activeElement.id + ' ' + document.activeElement.getAttribute('aria-invalid'));
   await shot('ae-wrong-row');
 
   step('add an export rule');

@@ -44,6 +44,14 @@ function rowsEditor([attr, , sub], values, readOnly) {
     readOnly ? null : h('button', { type: 'button', id: 'add-row-' + attr, onclick: () => {
       addRow(null).querySelector('input, select, textarea').focus();
     } }, 'Add ' + singular(sub.title)));
+  // the server names the nested entry by its DN: mark and focus that row's field
+  editor.markRow = (dn, sub) => {
+    const cn = /^cn=((?:\\.|[^,])*),/.exec(dn || '');
+    const name = cn && cn[1].replace(/\\(.)/g, '$1');
+    const tr = [...body.querySelectorAll('tr')].find((r) => r.querySelector('[data-sub=cn]').value.trim() === name);
+    const el = tr && tr.querySelector(`[data-sub="${sub}"]`);
+    if (el) { el.setAttribute('aria-invalid', 'true'); el.focus(); }
+  };
   editor.readRows = () => [...body.querySelectorAll('tr')].map((tr) => ({
     original: tr.original,
     texts: Object.fromEntries([...tr.querySelectorAll('[data-sub]')].map((el) => [el.dataset.sub, el.value])),
@@ -98,8 +106,10 @@ export function entryForm({ spec, original, readOnly, save, cancelHref }) {
     try {
       await save(body);
     } catch (err) {
-      const attr = fieldFor(spec, err.body && err.body.attribute);
+      const b = err.body || {};
+      const attr = fieldFor(spec, b.attribute);
       if (attr) showError(attr, err.message);
+      if (attr && controls[attr].markRow) controls[attr].markRow(b.dn, b.attribute);
       message(status, err.message);
     }
   } }, rows, readOnly ? null : h('div', { class: 'actions' },

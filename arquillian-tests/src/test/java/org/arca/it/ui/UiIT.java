@@ -104,6 +104,8 @@ class UiIT {
         assertEquals(0, found.getJsonArray("elsewhere").size(), "requests to other origins than the archive: " + last);
         assertTrue(found.getInt("aeRow") > 0, last);
         assertTrue(found.getString("rowError").contains("dicomTransferSyntax"), last);
+        assertEquals("f-dicomTransferCapability-1-dicomTransferSyntax true", found.getString("rowFocused"),
+                "the field the server named, in the row it named, is marked and focused: " + last);
         assertTrue(found.getInt("ruleRow") > 0, last);
         assertTrue(found.getBoolean("deviceAdded"), last);
         assertEquals(0, found.getInt("deviceListedAfterDelete"), last);
