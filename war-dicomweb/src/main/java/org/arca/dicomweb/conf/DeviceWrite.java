@@ -74,6 +74,13 @@ final class DeviceWrite {
             return ConfigurationEdit.error(400, e.dn(), e.attribute(),
                     (e.attribute() == null ? "" : e.attribute() + ": ") + e.message());
         }
+        synchronized (ConfigurationEdit.WRITE_LOCK) {
+            return store(directory, name, dn, read);
+        }
+    }
+
+    private static ConfigurationEdit.Outcome store(Directory directory, String name, String dn, LoadResult read)
+            throws NamingException {
         try (LdapConfiguration ldap = connect(directory)) {
             if (ldap.deviceNames().contains(name)) {
                 return ConfigurationEdit.error(409, dn, "dicomDeviceName", "dicomDeviceName: '" + name + "' exists already");
@@ -90,6 +97,12 @@ final class DeviceWrite {
             return ConfigurationEdit.error(409, null, "dicomDeviceName",
                     "device '" + name + "' is the one this archive runs as; it cannot be deleted here");
         }
+        synchronized (ConfigurationEdit.WRITE_LOCK) {
+            return remove(directory, name);
+        }
+    }
+
+    private static ConfigurationEdit.Outcome remove(Directory directory, String name) throws NamingException {
         try (LdapConfiguration ldap = connect(directory)) {
             if (!ldap.deviceNames().contains(name)) {
                 return ConfigurationEdit.error(404, null, null, "no device " + name);
