@@ -124,6 +124,15 @@ try {
   await page.goto(UI + '#/devices');
   await page.waitForSelector('a[href="#/devices/ui-modality"]');
   found.deviceAdded = true;
+  await page.click('a[href="#/devices/ui-modality/edit"]');
+  await page.waitForSelector('#f-dicomDescription');
+  await fillForm({ dicomDescription: 'edited by the UI test', dicomStationName: 'UI-STATION' });
+  await shot('device-edit-form');
+  await page.click('#save');
+  await page.waitForSelector('h1:text("Device ui-modality")');
+  found.deviceEdited = await page.textContent('main p:has(#edit-device)');
+  await page.goto(UI + '#/devices');
+  await page.waitForSelector('a[href="#/devices/ui-modality"]');
   await shot('devices-added');
   page.once('dialog', (d) => d.accept());
   await page.click('button[data-delete="ui-modality"]');

@@ -29,6 +29,7 @@ export async function devicesPage() {
   page('Devices', readOnlyNote(), status, entryList({
     id: 'device', spec: DEVICE, items: names.map((n) => ({ dicomDeviceName: n })), canEdit: session.isAdmin,
     addHref: '#/devices-new', hrefOf: (d) => '#/devices/' + enc(d.dicomDeviceName),
+    editHrefOf: (d) => '#/devices/' + enc(d.dicomDeviceName) + '/edit',
     removable: (d) => d.dicomDeviceName !== (me || 'dcm4chee-arc'),
     remove: async (d) => {
       try { await call('DELETE', '/devices/' + enc(d.dicomDeviceName)); await devicesPage(); message(document.getElementById('device-status'), 'Deleted ' + d.dicomDeviceName + '.', true); } catch (e) { message(status, e.message); }
@@ -36,14 +37,24 @@ export async function devicesPage() {
   }));
 }
 
-export function newDevicePage() {
-  const form = entryForm({ spec: DEVICE, original: null, readOnly: !session.isAdmin, cancelHref: '#/devices',
+/** Add a device (name null), or edit the attributes of its entry (not its children). */
+export async function deviceFormPage(name) {
+  const device = name ? await get('/devices/' + enc(name)) : null;
+  // the device JSON holds the children as arrays of objects: they are edited on their own pages
+  const original = device && Object.fromEntries(Object.entries(device)
+    .filter(([, v]) => !(Array.isArray(v) && v.length && typeof v[0] === 'object')));
+  const form = entryForm({ spec: DEVICE, original, readOnly: !session.isAdmin, cancelHref: '#/devices',
     save: async (body) => {
-      await call('POST', '/devices', body);
-      location.hash = '#/devices/' + enc(body.dicomDeviceName);
+      if (name) {
+        const r = await call('PUT', '/devices/' + enc(name), body);
+        if (reloaded(r, form.status)) location.hash = '#/devices/' + enc(name);
+      } else {
+        await call('POST', '/devices', body);
+        location.hash = '#/devices/' + enc(body.dicomDeviceName);
+      }
     } });
-  page('Add device', readOnlyNote(), form, form.status);
-  form.querySelector('input')?.focus();
+  page(name ? 'Edit device ' + name : 'Add device', readOnlyNote(), form, form.status);
+  form.querySelector('input:not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus();
 }
 
 export async function devicePage(name) {
@@ -62,7 +73,9 @@ export async function devicePage(name) {
       } catch (e) { message(status, e.message); }
     },
   }));
-  page('Device ' + name, readOnlyNote(), status, h('p', {}, show(device.dicomDescription)), ...sections);
+  page('Device ' + name, readOnlyNote(), status, h('p', {}, show(device.dicomDescription), ' ',
+    h('a', { href: `#/devices/${enc(name)}/edit`, id: 'edit-device' }, session.isAdmin ? 'Edit device attributes' : 'Device attributes')),
+  ...sections);
 }
 
 export async function childFormPage(name, kind, id) {

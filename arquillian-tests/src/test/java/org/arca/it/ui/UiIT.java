@@ -108,6 +108,7 @@ class UiIT {
                 "the field the server named, in the row it named, is marked and focused: " + last);
         assertTrue(found.getInt("ruleRow") > 0, last);
         assertTrue(found.getBoolean("deviceAdded"), last);
+        assertTrue(found.getString("deviceEdited").contains("edited by the UI test"), last);
         assertEquals(0, found.getInt("deviceListedAfterDelete"), last);
         assertEquals(0, found.getInt("runningDeviceDeletable"), last);
         assertTrue(found.getInt("chartReceived") >= 2, "the chart counts the two uploaded instances: " + last);
