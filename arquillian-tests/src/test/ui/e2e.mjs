@@ -120,7 +120,7 @@ try {
   await fillForm({ dicomDeviceName: 'ui-modality', dicomDescription: 'a modality added by the UI test', dicomInstalled: 'TRUE' });
   await shot('device-form');
   await page.click('#save');
-  await page.waitForSelector('h1:text("Device ui-modality")');
+  await page.waitForSelector('h1:text-is("Device ui-modality")');
   await page.goto(UI + '#/devices');
   await page.waitForSelector('a[href="#/devices/ui-modality"]');
   found.deviceAdded = true;
@@ -129,7 +129,7 @@ try {
   await fillForm({ dicomDescription: 'edited by the UI test', dicomStationName: 'UI-STATION' });
   await shot('device-edit-form');
   await page.click('#save');
-  await page.waitForSelector('h1:text("Device ui-modality")');
+  await page.waitForSelector('h1:text-is("Device ui-modality")');
   found.deviceEdited = await page.textContent('main p:has(#edit-device)');
   await page.goto(UI + '#/devices');
   await page.waitForSelector('a[href="#/devices/ui-modality"]');
