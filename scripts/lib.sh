@@ -8,7 +8,8 @@ newest_source() {
   # Paths that do not exist yet are fine: find complains, we ignore it.
   { find "$ROOT/pom.xml" "$ROOT/wildfly-extra-repo" \
          "$ROOT"/*/pom.xml "$ROOT"/*/src "$ROOT"/ldap/slapd "$ROOT"/ldap/schema "$ROOT"/ldap/apacheds \
-         "$ROOT"/ldap/*.ldif -type f -printf '%T@\n' 2>/dev/null || true; } | sort -n | tail -1 | cut -d. -f1
+         "$ROOT"/ldap/*.ldif "$ROOT"/war-ui/package.json "$ROOT"/war-ui/package-lock.json \
+         "$ROOT"/war-ui/vite.config.js -type f -printf '%T@\n' 2>/dev/null || true; } | sort -n | tail -1 | cut -d. -f1
 }
 
 build_if_changed() {

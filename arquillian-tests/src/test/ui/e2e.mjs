@@ -9,6 +9,7 @@ const UI = env('ARCA_UI');                 // http://127.0.0.1:8080/dcm4chee-arc
 const SHOTS = env('ARCA_SCREENSHOTS');
 const FILES = env('ARCA_UPLOAD').split(':'); // two DICOM files of one fresh study
 const STUDY = env('ARCA_STUDY');
+const CONNECTION = 'cn=dicom,dicomDeviceName=dcm4chee-arc,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org';
 mkdirSync(SHOTS, { recursive: true });
 const found = {};
 const step = (name) => { process.stderr.write('e2e: ' + name + '\n'); };
@@ -20,6 +21,8 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.setDefaultTimeout(30000);
+const elsewhere = new Set(); // every request must go to the archive itself
+page.on('request', (r) => { const u = new URL(r.url()); if (u.origin !== new URL(UI).origin && u.protocol !== 'data:') elsewhere.add(u.origin); });
 const shot = (name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 const device = UI + '#/devices/dcm4chee-arc';
 
@@ -43,7 +46,7 @@ async function fillForm(values) {
 async function add(kind, values, shotName) {
   await page.goto(device);
   await page.click('#add-' + kind);
-  await page.waitForSelector('#child-form');
+  await page.waitForSelector('#entry-form');
   await fillForm(values);
   await shot(shotName);
   await page.click('#save');
@@ -74,6 +77,68 @@ try {
   await add('dcmStorage', { dcmStorageID: 'ui-copy', dcmURI: env('ARCA_COPY_URI') }, 'storage-file-form');
   await add('dcmExporter', { dcmExporterID: 'UI-COPY', dcmURI: 'storage:ui-copy', dcmQueueName: 'Export2' }, 'exporter-copy-form');
   await shot('device');
+
+  step('add an AE with a transfer capability, as a row of its form, by keyboard');
+  await page.goto(device);
+  await page.click('#add-dicomNetworkAE');
+  await page.waitForSelector('#entry-form');
+  await fillForm({ dicomAETitle: 'UI-AE', dicomDescription: 'added by the UI test', dicomNetworkConnectionReference: CONNECTION,
+    dicomAssociationAcceptor: 'TRUE' });
+  await page.focus('#add-row-dicomTransferCapability');
+  await page.keyboard.press('Enter'); // a new row, its first field focused
+  await page.keyboard.type('UI Echo SCP');
+  await page.fill('#f-dicomTransferCapability-0-dicomSOPClass', '1.2.840.10008.1.1');
+  await page.selectOption('#f-dicomTransferCapability-0-dicomTransferRole', 'SCP');
+  await page.fill('#f-dicomTransferCapability-0-dicomTransferSyntax', '1.2.840.10008.1.2\n1.2.840.10008.1.2.1');
+  await shot('ae-form');
+  await page.click('#save');
+  await page.waitForSelector('#h-dicomNetworkAE');
+  found.aeRow = await page.locator('#h-dicomNetworkAE + a + table td', { hasText: 'UI-AE' }).count();
+
+  step('a transfer capability without a transfer syntax: the server says so beside the rows');
+  await page.goto(device + '/dicomNetworkAE/edit/UI-AE');
+  await page.waitForSelector('#f-dicomTransferCapability-0-cn');
+  await page.click('#add-row-dicomTransferCapability');
+  await page.fill('#f-dicomTransferCapability-1-cn', 'UI Broken');
+  await page.fill('#f-dicomTransferCapability-1-dicomSOPClass', '1.2.840.10008.1.1');
+  await page.selectOption('#f-dicomTransferCapability-1-dicomTransferRole', 'SCU');
+  await page.click('#save');
+  await page.waitForFunction(() => document.getElementById('e-dicomTransferCapability').textContent.length > 0);
+  found.rowError = await page.textContent('#e-dicomTransferCapability');
+  found.rowFocused = await page.evaluate(() => document.activeElement.id + ' ' + document.activeElement.getAttribute('aria-invalid'));
+  await shot('ae-wrong-row');
+
+  step('add an export rule');
+  await add('dcmExportRule', { cn: 'UI-RULE', dcmEntity: 'Study', dcmExporterID: 'UI-NIGHTLY', dcmProperty: 'Modality=XA',
+    dcmDuration: 'PT1M' }, 'export-rule-form');
+  found.ruleRow = await page.locator('#h-dcmExportRule + a + table td', { hasText: 'UI-RULE' }).count();
+
+  step('add a device, see it listed, delete it');
+  await page.goto(UI + '#/devices');
+  await page.click('#add-device');
+  await page.waitForSelector('#entry-form');
+  await fillForm({ dicomDeviceName: 'ui-modality', dicomDescription: 'a modality added by the UI test', dicomInstalled: 'TRUE' });
+  await shot('device-form');
+  await page.click('#save');
+  await page.waitForSelector('h1:text-is("Device ui-modality")');
+  await page.goto(UI + '#/devices');
+  await page.waitForSelector('a[href="#/devices/ui-modality"]');
+  found.deviceAdded = true;
+  await page.click('a[href="#/devices/ui-modality/edit"]');
+  await page.waitForSelector('#f-dicomDescription');
+  await fillForm({ dicomDescription: 'edited by the UI test', dicomStationName: 'UI-STATION' });
+  await shot('device-edit-form');
+  await page.click('#save');
+  await page.waitForSelector('h1:text-is("Device ui-modality")');
+  found.deviceEdited = await page.textContent('main p:has(#edit-device)');
+  await page.goto(UI + '#/devices');
+  await page.waitForSelector('a[href="#/devices/ui-modality"]');
+  await shot('devices-added');
+  page.once('dialog', (d) => d.accept());
+  await page.click('button[data-delete="ui-modality"]');
+  await page.waitForFunction(() => /Deleted ui-modality/.test(document.getElementById('device-status').textContent));
+  found.deviceListedAfterDelete = await page.locator('a[href="#/devices/ui-modality"]').count();
+  found.runningDeviceDeletable = await page.locator('button[data-delete="dcm4chee-arc"]').count();
 
   step('a wrong value is refused with the server message beside the field');
   await page.goto(device + '/dcmExporter/edit/UI-NIGHTLY');
@@ -113,6 +178,21 @@ try {
   await page.press('#filter-StudyInstanceUID', 'Enter');
   await page.waitForSelector('td[data-task].COMPLETED', { timeout: 60000 }); // the page refreshes every 5 s
   found.monitorCompleted = true;
+  await page.waitForSelector('#activity-chart polyline.line-received');
+  // the chart and the task list are fetched side by side: the task may have completed between them
+  await page.waitForFunction(() => Number(document.getElementById('activity-chart').getAttribute('data-exported')) >= 2,
+    null, { timeout: 20000 }).catch(() => {});
+  found.chartReceived = Number(await page.getAttribute('#activity-chart', 'data-received'));
+  found.chartExported = Number(await page.getAttribute('#activity-chart', 'data-exported'));
+  found.activityPoints = (await page.getAttribute('#activity-chart polyline.line-received', 'points')).split(' ').length;
+  if (found.chartExported < 2) { // what the archive says, to tell a clock or time zone mismatch from a slow refresh
+    found.diagnostics = await page.evaluate(async (study) => {
+      const get = async (p) => (await fetch('/dcm4chee-arc' + p, { headers: { Authorization: sessionStorage.getItem('arca.auth') } })).json();
+      const a = await get('/monitor/activity?hours=48');
+      return { tasks: await get('/monitor/export?StudyInstanceUID=' + study), clock: await get('/monitor/clock'),
+        activityTo: a.to, busyMinutes: a.minutes.filter((m) => m.received || m.exportTasks) };
+    }, STUDY);
+  }
   await shot('monitor');
 
   step('storage and health pages');
@@ -137,12 +217,16 @@ try {
   found.viewerPut = await page.evaluate(async () => (await fetch('/dcm4chee-arc/devices/dcm4chee-arc/dcmExporter/UI-NIGHTLY', {
     method: 'PUT', headers: { Authorization: sessionStorage.getItem('arca.auth'), 'Content-Type': 'application/json' },
     body: JSON.stringify({ dcmExporterID: 'UI-NIGHTLY', dcmURI: 'dicom:STORESCP', dcmQueueName: 'Export1' }) })).status);
+  found.viewerAddDevice = await page.evaluate(async () => (await fetch('/dcm4chee-arc/devices', {
+    method: 'POST', headers: { Authorization: sessionStorage.getItem('arca.auth'), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ dicomDeviceName: 'ui-viewer-device' }) })).status);
   found.viewerReload = await page.evaluate(async () => (await fetch('/dcm4chee-arc/ctrl/reload', {
     method: 'POST', headers: { Authorization: sessionStorage.getItem('arca.auth') } })).status);
   await page.goto(UI + '#/monitor');
   await page.waitForSelector('#counts span');
   found.viewerRetryButton = await page.locator('#retry-failed').count();
   await shot('monitor-read-only');
+  found.elsewhere = [...elsewhere];
   console.log(JSON.stringify(found));
 } catch (e) {
   await shot('failure').catch(() => {});

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The web UI in a real browser: src/test/ui/e2e.mjs drives Debian's headless chromium with
  * playwright-core (from the npm registry, no browser download) through sign-in, configuration
- * forms, upload, export and the monitor, as admin and as a user; this test gives it a fresh
- * study, checks LDAP with ldapsearch, and removes what it added. Screenshots of every page are
+ * forms (exporter, storage, AE with a transfer capability, export rule, a device added and
+ * deleted), upload, export and the monitor with its activity chart, as admin and as a user; this
+ * test gives it a fresh study, checks LDAP with ldapsearch, and removes what it added. Screenshots of every page are
  * kept in target/ui-screenshots/{h2,postgresql}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -68,9 +69,17 @@ class UiIT {
             Files.copy(ui.resolve("package-lock.json"), work.resolve("node_modules/.arca-lock.json"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        Path shots = target.resolve("ui-screenshots").resolve(db);
+        if (Files.isDirectory(shots)) { // only this run's pictures (a failure.png of an earlier run misleads)
+            try (var old = Files.list(shots)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
         String out = run(work, List.of("node", "e2e.mjs"), 300, new String[] {
             "ARCA_UI", "http://127.0.0.1:8080/dcm4chee-arc/ui2/",
-            "ARCA_SCREENSHOTS", target.resolve("ui-screenshots").resolve(db).toString(),
+            "ARCA_SCREENSHOTS", shots.toString(),
             "ARCA_UPLOAD", a + ":" + b, "ARCA_STUDY", study,
             "ARCA_COPY_URI", "file:" + copies + "/",
             "ARCA_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD,
@@ -90,7 +99,21 @@ class UiIT {
         assertEquals(0, found.getInt("viewerSaveButtons"), last);
         assertEquals(403, found.getInt("viewerPut"), last);
         assertEquals(403, found.getInt("viewerReload"), last);
+        assertEquals(403, found.getInt("viewerAddDevice"), last);
         assertEquals(0, found.getInt("viewerRetryButton"), last);
+        assertEquals(0, found.getJsonArray("elsewhere").size(), "requests to other origins than the archive: " + last);
+        assertTrue(found.getInt("aeRow") > 0, last);
+        assertTrue(found.getString("rowError").contains("dicomTransferSyntax"), last);
+        assertEquals("f-dicomTransferCapability-1-dicomTransferSyntax true", found.getString("rowFocused"),
+                "the field the server named, in the row it named, is marked and focused: " + last);
+        assertTrue(found.getInt("ruleRow") > 0, last);
+        assertTrue(found.getBoolean("deviceAdded"), last);
+        assertTrue(found.getString("deviceEdited").contains("edited by the UI test"), last);
+        assertEquals(0, found.getInt("deviceListedAfterDelete"), last);
+        assertEquals(0, found.getInt("runningDeviceDeletable"), last);
+        assertTrue(found.getInt("chartReceived") >= 2, "the chart counts the two uploaded instances: " + last);
+        assertTrue(found.getInt("chartExported") >= 2, "the chart counts the two exported instances: " + last);
+        assertEquals(180, found.getInt("activityPoints"), "3 hours of minutes, the current one last: " + last);
 
         // what the forms wrote, as LDAP shows it; the refused wrong value left it unchanged
         String exporter = ldapsearch("dcmExporterID=UI-NIGHTLY," + ARCHIVE);
@@ -103,6 +126,16 @@ class UiIT {
             assertTrue(storage.contains("dcmProperty: " + p), p + " in\n" + storage);
         }
         assertTrue(storage.contains("dcmURI: jclouds:aws-s3:https://arca-ui-bucket"), storage);
+        String ae = ldapsearch("dicomAETitle=UI-AE," + ARCHIVE);
+        assertTrue(ae.contains("dicomNetworkConnectionReference: cn=dicom," + ARCHIVE), ae);
+        String tc = ldapsearch("cn=UI Echo SCP,dicomAETitle=UI-AE," + ARCHIVE);
+        assertTrue(tc.contains("dicomSOPClass: 1.2.840.10008.1.1") && tc.contains("dicomTransferRole: SCP")
+                && tc.contains("dicomTransferSyntax: 1.2.840.10008.1.2.1"), tc);
+        assertFalse(ldapsearchSubtree("dicomAETitle=UI-AE," + ARCHIVE).contains("UI Broken"), "the refused row is not in LDAP");
+        String rule = ldapsearch("cn=UI-RULE," + ARCHIVE);
+        assertTrue(rule.contains("dcmExporterID: UI-NIGHTLY") && rule.contains("dcmProperty: Modality=XA")
+                && rule.contains("dcmEntity: Study"), rule);
+        assertEquals(404, http("GET", "/devices/ui-modality"), "the device deleted through the UI");
         try (var copied = Files.walk(copies)) {
             assertEquals(2, copied.filter(Files::isRegularFile).count(), "instances exported to storage ui-copy");
         }
@@ -111,12 +144,19 @@ class UiIT {
     /** Leaves the shared archive as the other tests expect it. */
     @AfterAll
     static void removeWhatTheUiAdded() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (String path : new String[] {"dcmExporter/UI-NIGHTLY", "dcmExporter/UI-COPY", "dcmStorage/ui-copy",
-            "dcmStorage/ui-amazon-s3"}) {
-            http.send(HttpRequest.newBuilder(URI.create(BASE + "/devices/dcm4chee-arc/" + path)).DELETE()
-                    .header("Authorization", TestUsers.adminBasic()).build(), HttpResponse.BodyHandlers.discarding());
+        // the rule first: it names the exporter UI-NIGHTLY, which cannot go while it is referenced
+        for (String path : new String[] {"dcmExportRule/UI-RULE", "dicomNetworkAE/UI-AE", "dcmExporter/UI-NIGHTLY",
+            "dcmExporter/UI-COPY", "dcmStorage/ui-copy", "dcmStorage/ui-amazon-s3"}) {
+            http("DELETE", "/devices/dcm4chee-arc/" + path);
         }
+        http("DELETE", "/devices/ui-modality"); // when the test stopped before deleting it
+        http("DELETE", "/devices/ui-viewer-device"); // had the viewer's POST not been refused
+    }
+
+    private static int http(String method, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", TestUsers.adminBasic()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String installedLock(Path work) throws java.io.IOException {
@@ -125,9 +165,17 @@ class UiIT {
     }
 
     private static String ldapsearch(String dn) throws Exception {
+        return ldapsearch(dn, "base");
+    }
+
+    private static String ldapsearchSubtree(String dn) throws Exception {
+        return ldapsearch(dn, "sub");
+    }
+
+    private static String ldapsearch(String dn, String scope) throws Exception {
         requireFile("/usr/bin/ldapsearch", "ldap-utils");
         return run(Path.of("."), List.of("ldapsearch", "-x", "-LLL", "-o", "ldif-wrap=no", "-H", "ldap://127.0.0.1:10389",
-                "-D", "cn=admin,dc=dcm4che,dc=org", "-w", "secret", "-b", dn, "-s", "base"), 30, null);
+                "-D", "cn=admin,dc=dcm4che,dc=org", "-w", "secret", "-b", dn, "-s", scope), 30, null);
     }
 
     private static void requireFile(String path, String debianPackage) {

@@ -32,7 +32,7 @@ final class ConfigurationEdit {
     record Outcome(int status, JsonObject body) {
     }
 
-    private static final Object WRITE_LOCK = new Object(); // one edit at a time: read, check, write
+    static final Object WRITE_LOCK = new Object(); // one edit at a time: read, check, write (DeviceWrite too)
 
     private ConfigurationEdit() {
     }

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -20,12 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
-import java.util.List;
 import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ejb.conf.DeviceDirectory;
 import org.arca.ejb.ldap.Directory;
-import org.arca.ejb.runtime.Settings;
-import org.arca.ldap.config.ConfigurationError;
 
 /**
  * Add, read, replace and delete one child of a device, the kind named by its object class:
@@ -122,19 +118,8 @@ public class DeviceChildResource {
         return answer(ConfigurationEdit.apply(directory, device, k, id, null, false), device);
     }
 
-    /** After a write to this node's device, reload it and tell what the reload reported. */
     private Response answer(ConfigurationEdit.Outcome outcome, String device) throws Exception {
-        JsonObject body = outcome.body();
-        if (outcome.status() < 300 && device.equals(Settings.deviceName())) {
-            List<ConfigurationError> errors = configuration.reload();
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            for (ConfigurationError e : errors) {
-                list.add(Json.createObjectBuilder().add("dn", e.dn())
-                        .add("attribute", e.attribute() == null ? "" : e.attribute()).add("message", e.message()));
-            }
-            body = Json.createObjectBuilder(body).add("reloaded", true).add("reloadErrors", list).build();
-        }
-        return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(body.toString()).build();
+        return EditAnswer.of(outcome, device, configuration);
     }
 
     private JsonObject device(String name) throws Exception {

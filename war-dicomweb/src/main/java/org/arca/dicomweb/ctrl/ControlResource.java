@@ -12,9 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.arca.ejb.conf.ArchiveConfiguration;
+import org.arca.ejb.runtime.Settings;
 import org.arca.ldap.config.ConfigurationError;
 
-/** POST /ctrl/reload re-reads the device from LDAP; GET /ctrl/status tells whether it runs. */
+/**
+ * POST /ctrl/reload re-reads the device from LDAP; GET /ctrl/status tells whether it runs and,
+ * as "device", the name of the device it runs as (the web UI does not offer to delete that one).
+ */
 @Path("ctrl")
 @RequestScoped
 public class ControlResource {
@@ -44,6 +48,7 @@ public class ControlResource {
     public Response status() {
         boolean running = configuration.device() != null;
         return Response.status(running ? 200 : 503)
-                .entity(Json.createObjectBuilder().add("status", running ? "STARTED" : "STOPPED").build()).build();
+                .entity(Json.createObjectBuilder().add("status", running ? "STARTED" : "STOPPED")
+                        .add("device", Settings.deviceName()).build()).build();
     }
 }

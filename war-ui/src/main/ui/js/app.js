@@ -2,7 +2,7 @@
 import { session } from './api.js';
 import { signInPage } from './signin.js';
 import { healthPage } from './health.js';
-import { devicesPage, devicePage, childFormPage } from './devices.js';
+import { devicesPage, deviceFormPage, devicePage, childFormPage } from './devices.js';
 import { monitorPage } from './monitor.js';
 import { storagePage } from './storage.js';
 import { studiesPage, studyPage } from './studies.js';
@@ -10,6 +10,8 @@ import { studiesPage, studyPage } from './studies.js';
 const routes = [
   [/^#\/health$/, healthPage],
   [/^#\/devices$/, devicesPage],
+  [/^#\/devices-new$/, () => deviceFormPage(null)],
+  [/^#\/devices\/([^/]+)\/edit$/, deviceFormPage],
   [/^#\/devices\/([^/]+)$/, devicePage],
   [/^#\/devices\/([^/]+)\/([^/]+)\/new$/, (d, k) => childFormPage(d, k, null)],
   [/^#\/devices\/([^/]+)\/([^/]+)\/edit\/(.+)$/, childFormPage],

@@ -1,5 +1,6 @@
 import { call, get, session } from './api.js';
 import { h, page, table, message } from './dom.js';
+import { activityChart } from './activity-chart.js';
 
 const STATUSES = ['SCHEDULED', 'IN PROCESS', 'COMPLETED', 'WARNING', 'FAILED', 'CANCELED', 'SCHEDULED FOR RETRY'];
 const FILTERS = [['status', 'Status'], ['ExporterID', 'Exporter'], ['StudyInstanceUID', 'Study UID'],
@@ -11,6 +12,9 @@ export async function monitorPage() {
   const counts = h('div', { class: 'counts', id: 'counts', 'aria-live': 'polite' });
   const byQueue = h('div', { id: 'queues' });
   const list = h('div', { id: 'tasks' });
+  const chart = h('div', { id: 'activity' }); // not aria-live: it is redrawn every few seconds
+  const hours = h('select', { id: 'activity-hours', onchange: () => refresh().catch((e) => message(status, e.message)) },
+    [1, 3, 6, 12, 24].map((n) => h('option', { value: n, selected: n === 3 }, n + ' h')));
   const fields = FILTERS.map(([name, label]) => h('label', {}, label, name === 'status'
     ? h('select', { name, id: 'filter-' + name }, h('option', { value: '' }, '(any)'), STATUSES.map((s) => h('option', { value: s }, s)))
     : h('input', { name, id: 'filter-' + name, value: name === 'limit' ? '100' : '', size: name === 'StudyInstanceUID' ? 30 : 14 })));
@@ -28,8 +32,9 @@ export async function monitorPage() {
   };
   async function refresh() {
     const q = query();
-    const [tasks, ...n] = await Promise.all([get('/monitor/export?' + q),
+    const [tasks, activity, ...n] = await Promise.all([get('/monitor/export?' + q), get('/monitor/activity?hours=' + hours.value),
       ...STATUSES.map((s) => get('/monitor/export/count?status=' + encodeURIComponent(s)))]);
+    chart.replaceChildren(activityChart(activity, hours.value));
     counts.replaceChildren(h('strong', {}, 'Tasks by status: '), ...STATUSES.map((s, i) =>
       h('span', { class: n[i].count ? s.replace(/ /g, '_') : '', 'data-status': s }, `${s} ${n[i].count}`)));
     const queues = {};
@@ -47,7 +52,10 @@ export async function monitorPage() {
   const adminBar = session.isAdmin ? h('p', {},
     h('button', { type: 'button', id: 'retry-failed', onclick: () => act('POST', '/monitor/export/reschedule?status=FAILED') }, 'Retry all failed'))
     : h('p', { class: 'readonly-note' }, 'Read-only: only role admin may cancel, reschedule or delete tasks.');
-  page('Export monitor', filters, adminBar, status, counts, byQueue, h('h2', {}, 'Tasks'), list);
+  page('Export monitor', filters, adminBar, status, counts,
+    h('section', { 'aria-labelledby': 'h-activity' }, h('h2', { id: 'h-activity' }, 'Instances received and exported per minute'),
+      h('label', {}, 'Over the last ', hours), chart),
+    byQueue, h('h2', {}, 'Tasks'), list);
   await refresh();
   let timer = null;
   const schedule = () => {

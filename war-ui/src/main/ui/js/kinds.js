@@ -1,6 +1,17 @@
-// The children of a device the UI edits, by object class, with the attributes of their forms.
-// Field types: text, number, bool, multi (one value per line), enum (with its values), json (nested entries).
+// What the UI edits, one description a kind: devices, and the children of a device by object
+// class (the name the REST API and the device JSON use), with the attributes of their forms.
+// The list and the form (entry-list.js, entry-form.js) are built from these alone.
+// Field types: see entry-values.js.
 const AVAILABILITY = ['ONLINE', 'NEARLINE', 'OFFLINE', 'UNAVAILABLE'];
+
+export const DEVICE = { title: 'Devices', rdn: 'dicomDeviceName', columns: ['dicomDeviceName'], fields: [
+  ['dicomDeviceName', 'text'], ['dicomDescription', 'text'], ['dicomInstalled', 'bool'], ['dicomManufacturer', 'text'],
+  ['dicomManufacturerModelName', 'text'], ['dicomSoftwareVersion', 'multi'], ['dicomPrimaryDeviceType', 'multi'],
+  ['dicomStationName', 'text'], ['dicomInstitutionName', 'multi']] };
+
+/** The transfer capabilities of an AE, edited as rows of its form. */
+export const TRANSFER_CAPABILITY = { title: 'Transfer capabilities', rdn: 'cn', fields: [
+  ['cn', 'text'], ['dicomSOPClass', 'text'], ['dicomTransferRole', 'enum', ['SCP', 'SCU']], ['dicomTransferSyntax', 'multi']] };
 
 export const KINDS = {
   dicomNetworkConnection: { title: 'Connections', rdn: 'cn', columns: ['cn', 'dicomHostname', 'dicomPort', 'dcmProtocol'], fields: [
@@ -12,7 +23,7 @@ export const KINDS = {
     ['dicomAETitle', 'text'], ['dicomDescription', 'text'], ['dicomNetworkConnectionReference', 'multi'],
     ['dicomAssociationAcceptor', 'bool'], ['dicomAssociationInitiator', 'bool'], ['dicomInstalled', 'bool'],
     ['dcmAcceptedCallingAETitle', 'multi'], ['dcmOtherAETitle', 'multi'], ['dcmPreferredTransferSyntax', 'multi'],
-    ['dcmObjectStorageID', 'multi'], ['dicomTransferCapability', 'json'], ['dcmExportRule', 'json']] },
+    ['dcmObjectStorageID', 'multi'], ['dicomTransferCapability', 'rows', TRANSFER_CAPABILITY], ['dcmExportRule', 'json']] },
   dcmWebApp: { title: 'Web applications', rdn: 'dcmWebAppName', columns: ['dcmWebAppName', 'dcmWebServicePath', 'dcmWebServiceClass'], fields: [
     ['dcmWebAppName', 'text'], ['dicomDescription', 'text'], ['dcmWebServicePath', 'text'], ['dcmWebServiceClass', 'multi'],
     ['dicomAETitle', 'text'], ['dicomNetworkConnectionReference', 'multi'], ['dcmKeycloakClientID', 'text'],
@@ -35,5 +46,8 @@ export const KINDS = {
     ['dcmProperty', 'multi'], ['dcmSchedule', 'multi'], ['dcmDuration', 'text'], ['dicomDeviceName', 'text'],
     ['dcmExportReoccurredInstances', 'enum', ['NEVER', 'ALWAYS', 'REPLACE']]] },
 };
+
+/** 'Application entities' -> 'application entity', for Add buttons and links. */
+export const singular = (title) => title.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
 
 export const show = (v) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
