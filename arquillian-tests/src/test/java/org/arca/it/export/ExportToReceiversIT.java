@@ -21,10 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Exports to real receivers through the default configuration's exporters: DCMTK storescp
- * (STORESCP, dicom:) and stowrsd (STOWRSD, stow:), byte-identical data sets and COMPLETED;
+ * Exports to real receivers through the default configuration's exporters: DCMTK's storescp
+ * and ours (STORESCP, dicom:) and stowrsd (STOWRSD, stow:), byte-identical data sets and COMPLETED;
  * a receiver down, then retried with the queue's backoff; exporters naming an unknown AE or
  * web application (also from export rules, which leave storing unaffected); the monitor's cancel, reschedule, delete and CSV.
  */
@@ -55,12 +57,13 @@ class ExportToReceiversIT {
         ArchiveRest.resetClock();
     }
 
-    @Test
-    void dicomExportToStorescpArrivesByteIdentical() throws Exception {
-        Path work = Peers.work("storescp-" + System.nanoTime());
+    @ParameterizedTest(name = "{0} storescp")
+    @ValueSource(strings = {"DCMTK", "Arca"})
+    void dicomExportToStorescpArrivesByteIdentical(String receiver) throws Exception {
+        Path work = Peers.work("storescp-" + receiver + "-" + System.nanoTime());
         TestStudy study = new TestStudy().add(work.resolve("in"), "CT_small.dcm", 2).add(work.resolve("in"), "MR_small.dcm", 1);
         study.store();
-        Process scp = Peers.storescp(work.resolve("out"));
+        Process scp = receiver.equals("DCMTK") ? Peers.storescp(work.resolve("out")) : Peers.arcaStorescp(work.resolve("out"));
         try {
             JsonObject t = ArchiveRest.await(ArchiveRest.export(study.studyUid, "STORESCP", null), TIMEOUT,
                     "COMPLETED", "FAILED", "WARNING");
@@ -74,7 +77,7 @@ class ExportToReceiversIT {
             Path got;
             try (Stream<Path> s = Files.list(work.resolve("out"))) {
                 got = s.filter(p -> p.getFileName().toString().endsWith(iuid)).findFirst()
-                        .orElseThrow(() -> new AssertionError(iuid + " not received by storescp"));
+                        .orElseThrow(() -> new AssertionError(iuid + " not received by " + receiver + " storescp"));
             }
             assertArrayEquals(TestStudy.dataSet(f), TestStudy.dataSet(got), "data set of " + iuid);
         }

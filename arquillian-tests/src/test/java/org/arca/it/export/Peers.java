@@ -72,6 +72,18 @@ public final class Peers {
         return start(cmd, dir.resolveSibling(dir.getFileName() + ".log"), 11113);
     }
 
+    /**
+     * Our storescp ({@code ./arca storescp}, the same main class on this test's class path) in
+     * the place of DCMTK's: AE STORESCP on 11113, bit-preserving.
+     */
+    public static Process arcaStorescp(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.arca.tools.storescp.StoreScp", "-aet", "STORESCP", "+B", "-od", dir.toString(), "11113"));
+        return start(cmd, dir.resolveSibling(dir.getFileName() + ".log"), 11113);
+    }
+
     public static void stop(Process p) throws InterruptedException {
         if (p != null) {
             p.destroy();
