@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * path-style and virtual-host requests for {@link #HOST}; its jars are in target/s3proxy/lib
  * (copied by the build). Buckets are directories below {@link #buckets()}.
  */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
     static final String HOST = "s3.arca.test"; // resolves to 127.0.0.1 in the server (target/it-hosts)
-    static final String IDENTITY = "arca-it-access";
-    static final String CREDENTIAL = "arca-it-secret";
+    public static final String IDENTITY = "arca-it-access";
+    public static final String CREDENTIAL = "arca-it-secret";
     private static final Path LIB = Path.of("target", "s3proxy", "lib");
 
     private final Process process;
@@ -31,7 +31,7 @@ final class S3Server implements AutoCloseable {
         this.dir = dir;
     }
 
-    static S3Server start(Path dir) throws Exception {
+    public static S3Server start(Path dir) throws Exception {
         if (!Files.isDirectory(LIB)) {
             throw new IllegalStateException(LIB.toAbsolutePath() + " missing: the build copies S3Proxy (org.gaul:s3proxy) there");
         }
@@ -74,16 +74,16 @@ final class S3Server implements AutoCloseable {
     }
 
     /** The endpoint by host name, as virtual-host buckets need. */
-    String endpoint() {
+    public String endpoint() {
         return "http://" + HOST + ":" + port;
     }
 
     /** A bucket made by hand, as the seed's containerExists=true expects of the administrator. */
-    Path bucket(String name) throws IOException {
+    public Path bucket(String name) throws IOException {
         return Files.createDirectories(buckets().resolve(name));
     }
 
-    Path buckets() {
+    public Path buckets() {
         return dir.resolve("buckets");
     }
 

@@ -1,6 +1,5 @@
 package org.arca.it.web;
 
-import static org.arca.it.web.WebClient.RS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.data.VR;
 import org.arca.dicom.dict.Tag;
@@ -24,15 +26,20 @@ import org.arca.dicom.io.FileMetaInformation;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Test;
+import org.arca.it.ConfigEntries;
+import org.arca.it.storage.S3Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What OHIF does when a user opens a study: QIDO studies, QIDO series of the study, WADO-RS
  * series metadata, then frame 1 of every instance by the URL it builds from the metadata, and
- * the thumbnail of the series. A 40-image CT series stored with STOW-RS on the file system
- * storage; every frame must be the pixel data that was sent. (S3 is not exercised here: no S3
- * storage is deployable in WildFly on this branch.)
+ * the thumbnail of the series. A 40-image CT series stored with STOW-RS, once through AE
+ * DCM4CHEE into the file system storage and once through an AE whose storage is S3 (S3Proxy on
+ * loopback); every frame must be the pixel data that was sent.
  */
 @ExtendWith(ArquillianExtension.class)
 class OhifSequenceIT {
@@ -44,8 +51,40 @@ class OhifSequenceIT {
         return WebClient.ear();
     }
 
-    @Test
-    void studyListSeriesMetadataAndEveryFrame() throws Exception {
+    private static final String S3_AE = "OHIFS3";
+    private static final String S3_STORAGE = "ohif-s3";
+    private static final String BUCKET = "ohif-bucket";
+    private static S3Server s3;
+
+    @BeforeAll
+    static void s3Storage() throws Exception {
+        s3 = S3Server.start(Path.of("target", "ohif-s3", System.getProperty("arca.test.db", "h2")).toAbsolutePath());
+        s3.bucket(BUCKET);
+        ConfigEntries.add("dcmStorageID=" + S3_STORAGE + "," + ConfigEntries.ARCHIVE, "objectClass: dcmStorage",
+                "dcmStorageID: " + S3_STORAGE, "dcmURI: jclouds:s3:" + s3.endpoint(), "dcmProperty: container=" + BUCKET,
+                "dcmProperty: identity=" + S3Server.IDENTITY, "dcmProperty: credential=" + S3Server.CREDENTIAL,
+                "dcmProperty: containerExists=true");
+        ConfigEntries.add("dicomAETitle=" + S3_AE + "," + ConfigEntries.ARCHIVE, "objectClass: dicomNetworkAE",
+                "objectClass: dcmNetworkAE", "objectClass: dcmArchiveNetworkAE", "dicomAETitle: " + S3_AE,
+                "dicomNetworkConnectionReference: cn=dicom," + ConfigEntries.ARCHIVE, "dicomAssociationInitiator: TRUE",
+                "dicomAssociationAcceptor: TRUE", "dicomInstalled: TRUE", "dcmObjectStorageID: " + S3_STORAGE);
+        assertEquals(200, WebClient.reload().statusCode());
+    }
+
+    @AfterAll
+    static void removeS3Storage() throws Exception {
+        ConfigEntries.remove("dicomAETitle=" + S3_AE + "," + ConfigEntries.ARCHIVE);
+        ConfigEntries.remove("dcmStorageID=" + S3_STORAGE + "," + ConfigEntries.ARCHIVE);
+        WebClient.reload();
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @ParameterizedTest(name = "AE {0}")
+    @ValueSource(strings = {"DCM4CHEE", S3_AE})
+    void studyListSeriesMetadataAndEveryFrame(String aet) throws Exception {
+        String rs = WebClient.BASE + "/aets/" + aet + "/rs";
         String study = Samples.uid();
         String series = Samples.uid();
         Map<String, byte[]> pixels = new HashMap<>();
@@ -75,24 +114,29 @@ class OhifSequenceIT {
             }
             files.add(out.toByteArray());
         }
-        HttpResponse<String> stored = WebClient.stow(RS + "/studies", WebClient.multipart("application/dicom",
+        HttpResponse<String> stored = WebClient.stow(rs + "/studies", WebClient.multipart("application/dicom",
                 files.toArray(new byte[0][])));
         assertEquals(200, stored.statusCode(), stored.body());
+        if (aet.equals(S3_AE)) {
+            try (Stream<Path> objects = Files.walk(s3.buckets().resolve(BUCKET))) {
+                assertEquals(IMAGES, objects.filter(Files::isRegularFile).count(), "objects in the S3 bucket");
+            }
+        }
 
         // 1. the study list
-        HttpResponse<String> r = WebClient.get(RS + "/studies?limit=101&offset=0&fuzzymatching=false"
+        HttpResponse<String> r = WebClient.get(rs + "/studies?limit=101&offset=0&fuzzymatching=false"
                 + "&includefield=00081030,00080060&StudyInstanceUID=" + study, "application/dicom+json");
         assertEquals(200, r.statusCode(), r.body());
         JsonArray studies = WebClient.array(r);
         assertEquals(1, studies.size());
         assertEquals(String.valueOf(IMAGES), WebClient.value(studies.getJsonObject(0), "00201208"));
         // 2. the series of the study
-        JsonArray seriesList = WebClient.array(WebClient.get(RS + "/studies/" + study + "/series", "application/dicom+json"));
+        JsonArray seriesList = WebClient.array(WebClient.get(rs + "/studies/" + study + "/series", "application/dicom+json"));
         assertEquals(1, seriesList.size());
         assertEquals("CT", WebClient.value(seriesList.getJsonObject(0), "00080060"));
         // 3. the series metadata
         long t0 = System.nanoTime();
-        r = WebClient.get(RS + "/studies/" + study + "/series/" + series + "/metadata", "application/dicom+json");
+        r = WebClient.get(rs + "/studies/" + study + "/series/" + series + "/metadata", "application/dicom+json");
         long metadataMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(200, r.statusCode(), r.body());
         JsonArray metadata = WebClient.array(r);
@@ -103,8 +147,8 @@ class OhifSequenceIT {
             JsonObject m = metadata.getJsonObject(i);
             String iuid = WebClient.value(m, "00080018");
             String bulk = m.getJsonObject("7FE00010").getString("BulkDataURI");
-            assertEquals(RS + "/studies/" + study + "/series/" + series + "/instances/" + iuid + "/bulkdata/7FE00010", bulk);
-            HttpResponse<byte[]> f = WebClient.getBytes(RS + "/studies/" + study + "/series/" + series
+            assertEquals(rs + "/studies/" + study + "/series/" + series + "/instances/" + iuid + "/bulkdata/7FE00010", bulk);
+            HttpResponse<byte[]> f = WebClient.getBytes(rs + "/studies/" + study + "/series/" + series
                     + "/instances/" + iuid + "/frames/1", FRAMES);
             assertEquals(200, f.statusCode(), new String(f.body()));
             byte[] frame = MultipartBody.parts(f.body(), f.headers().firstValue("Content-Type").orElseThrow()).get(0);
@@ -113,7 +157,7 @@ class OhifSequenceIT {
             assertArrayEquals(pixels.get(iuid), Arrays.copyOf(b.body(), pixels.get(iuid).length), "the BulkDataURI");
         }
         // 5. the series thumbnail
-        HttpResponse<byte[]> thumb = WebClient.getBytes(RS + "/studies/" + study + "/series/" + series + "/thumbnail",
+        HttpResponse<byte[]> thumb = WebClient.getBytes(rs + "/studies/" + study + "/series/" + series + "/thumbnail",
                 "image/jpeg");
         assertEquals(200, thumb.statusCode());
         assertEquals("image/jpeg", thumb.headers().firstValue("Content-Type").orElseThrow());

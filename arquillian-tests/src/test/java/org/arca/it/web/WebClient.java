@@ -51,6 +51,12 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST /ctrl/reload, as an administrator would after changing LDAP. */
+    static HttpResponse<String> reload() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/ctrl/reload")).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> stow(String url, byte[] body) throws Exception {
         return stow(url, body, "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY);
     }
