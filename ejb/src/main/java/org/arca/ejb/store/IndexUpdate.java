@@ -11,6 +11,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.dict.Tag;
@@ -47,15 +50,28 @@ final class IndexUpdate {
         this.overwritePolicies = overwritePolicies;
     }
 
-    Outcome record(StoredInstance inst) throws SQLException, Conflict {
+    /** The object's storage commit failed: nothing was committed to the index. */
+    static final class NotDurable extends Exception {
+        NotDurable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Runs the statements while the object is still being made durable ({@code durable}), and
+     * commits only once it is: the statements overlap the fsync, the commit never precedes it,
+     * so there is never an index row without its file.
+     */
+    Outcome record(StoredInstance inst, CompletableFuture<Void> durable) throws SQLException, Conflict, NotDurable {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
                     Outcome o = write(c, inst);
+                    awaitDurable(durable);
                     c.commit();
                     return o;
-                } catch (SQLException | Conflict | RuntimeException e) {
+                } catch (SQLException | Conflict | NotDurable | RuntimeException e) {
                     rollback(c);
                     if (!(e instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())
                             && attempt < MAX_ATTEMPTS)) {
@@ -65,6 +81,14 @@ final class IndexUpdate {
                     c.setAutoCommit(true);
                 }
             }
+        }
+    }
+
+    private static void awaitDurable(CompletableFuture<Void> durable) throws NotDurable {
+        try {
+            durable.join();
+        } catch (CompletionException | CancellationException e) {
+            throw new NotDurable(e.getCause() == null ? e : e.getCause());
         }
     }
 

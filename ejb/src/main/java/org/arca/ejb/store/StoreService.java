@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +54,12 @@ public final class StoreService {
     private final Storages storages;
     private final IndexUpdate index;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+    /** Runs storage commits (fsync) while the handler thread runs the index statements. */
+    private final Executor committer = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "arca-store-commit");
+        t.setDaemon(true);
+        return t;
+    });
 
     public StoreService(DataSource dataSource, Storages storages, OverwritePolicy overwritePolicy) {
         this(dataSource, storages, OverwritePolicies.all(overwritePolicy));
@@ -93,34 +101,50 @@ public final class StoreService {
             UnknownVRs.resolve(header);
             checkUIDs(ctx, header);
             check.check(header);
-            Location location = write(ctx, storage, target, header, head, data);
-            StoredInstance inst = new StoredInstance(ctx, header, location);
-            IndexUpdate.Outcome outcome;
-            try {
-                outcome = index.record(inst);
-            } catch (SQLException | RuntimeException e) {
-                deleteQuietly(target, location.storagePath());
-                LOG.log(Level.WARNING, "index update failed for " + ctx.sopInstanceUID(), e);
-                throw new DicomServiceException(Status.PROCESSING_FAILURE, "Database: " + e.getMessage(), e);
-            } catch (IndexUpdate.Conflict e) {
-                deleteQuietly(target, location.storagePath());
-                throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
+            try (PendingObject written = write(ctx, storage, target, header, head, data)) {
+                return index(ctx, storage, target, header, written);
             }
-            if (outcome.ignored()) {
-                deleteQuietly(target, location.storagePath());
-                LOG.info(() -> "already stored, received copy ignored: " + ctx.sopInstanceUID());
-                return Status.SUCCESS;
-            }
-            for (Location old : outcome.replaced()) {
-                try {
-                    storages.storageById(old.storageId()).delete(old.storagePath());
-                } catch (IOException | RuntimeException e) {
-                    LOG.warning("replaced object not removed: " + old + ": " + e);
-                }
-            }
-            notifyListeners(inst);
+        }
+    }
+
+    /** Indexes the object while its storage commit runs; answers once both are done. */
+    private int index(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
+                      PendingObject written) throws DicomServiceException {
+        Location location = written.location();
+        StoredInstance inst = new StoredInstance(ctx, header, location);
+        IndexUpdate.Outcome outcome;
+        try {
+            outcome = index.record(inst, written.durable());
+        } catch (IndexUpdate.NotDurable e) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": " + e.getCause(),
+                    e.getCause());
+        } catch (SQLException | RuntimeException e) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            LOG.log(Level.WARNING, "index update failed for " + ctx.sopInstanceUID(), e);
+            throw new DicomServiceException(Status.PROCESSING_FAILURE, "Database: " + e.getMessage(), e);
+        } catch (IndexUpdate.Conflict e) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
+        }
+        if (outcome.ignored()) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            LOG.info(() -> "already stored, received copy ignored: " + ctx.sopInstanceUID());
             return Status.SUCCESS;
         }
+        for (Location old : outcome.replaced()) {
+            try {
+                storages.storageById(old.storageId()).delete(old.storagePath());
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("replaced object not removed: " + old + ": " + e);
+            }
+        }
+        notifyListeners(inst);
+        return Status.SUCCESS;
     }
 
     private Storage openStorage(StorageDescriptor storage) throws DicomServiceException {
@@ -162,12 +186,17 @@ public final class StoreService {
         }
     }
 
-    /** Writes meta information, the buffered header bytes and the rest of the stream; commits. */
-    private Location write(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
-                           SpillBuffer head, InputStream data) throws DicomServiceException, IOException {
+    /**
+     * Writes meta information, the buffered header bytes and the rest of the stream, and starts
+     * the storage commit (fsync) on another thread.
+     */
+    private PendingObject write(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
+                                SpillBuffer head, InputStream data) throws DicomServiceException, IOException {
         String path = new StoragePathFormat(sd.getPathFormat()).format(header);
         Created created = create(sd, target, path);
-        try (ObjectWriter writer = created.writer()) {
+        ObjectWriter writer = created.writer();
+        boolean started = false;
+        try {
             MessageDigest md = digest(sd.getDigestAlgorithm());
             CountingOutputStream counter = new CountingOutputStream(writer.stream());
             OutputStream out = md == null ? counter : new DigestOutputStream(counter, md);
@@ -188,12 +217,18 @@ public final class StoreService {
             copy(data, out, sd);
             try {
                 out.flush();
-                writer.commit();
             } catch (IOException e) {
                 throw storageFailure(sd, e);
             }
-            return new Location(sd.getId(), created.path(), ctx.transferSyntaxUID(), counter.count,
+            Location location = new Location(sd.getId(), created.path(), ctx.transferSyntaxUID(), counter.count,
                     md == null ? null : HexFormat.of().formatHex(md.digest()));
+            PendingObject pending = new PendingObject(writer, location, writer.commitAsync(committer));
+            started = true;
+            return pending;
+        } finally {
+            if (!started) {
+                writer.close();
+            }
         }
     }
 
