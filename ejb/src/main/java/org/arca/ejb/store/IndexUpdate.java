@@ -62,14 +62,17 @@ final class IndexUpdate {
      * commits only once it is: the statements overlap the fsync, the commit never precedes it,
      * so there is never an index row without its file.
      */
-    Outcome record(StoredInstance inst, CompletableFuture<Void> durable) throws SQLException, Conflict, NotDurable {
+    Outcome record(StoredInstance inst, CompletableFuture<Void> durable, StorePhases phases) throws SQLException, Conflict, NotDurable {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
                     Outcome o = write(c, inst);
+                    phases.mark(3);
                     awaitDurable(durable);
+                    phases.mark(4);
                     c.commit();
+                    phases.mark(5);
                     return o;
                 } catch (SQLException | Conflict | NotDurable | RuntimeException e) {
                     rollback(c);

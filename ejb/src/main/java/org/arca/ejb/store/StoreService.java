@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,11 +57,9 @@ public final class StoreService {
     private final IndexUpdate index;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
     /** Runs storage commits (fsync) while the handler thread runs the index statements. */
-    private final Executor committer = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "arca-store-commit");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor committer = daemonThreads("arca-store-commit");
+    /** Runs the index updates of {@link #storeAsync}. */
+    private final Executor background = daemonThreads("arca-store-index");
 
     public StoreService(DataSource dataSource, Storages storages, OverwritePolicy overwritePolicy) {
         this(dataSource, storages, OverwritePolicies.all(overwritePolicy));
@@ -95,26 +95,66 @@ public final class StoreService {
     /** As {@link #store(StoreContext, StorageDescriptor, InputStream)}, with an extra header check. */
     public int store(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
             throws DicomServiceException, IOException {
+        Received r = receive(ctx, storage, data, check);
+        try (PendingObject written = r.written()) {
+            return index(ctx, storage, r, written);
+        }
+    }
+
+    /**
+     * As {@link #store(StoreContext, StorageDescriptor, InputStream, HeaderCheck)}, but returns
+     * once {@code data} is read and written, with the status to come once the object is durable
+     * and indexed (the future fails with a {@link DicomServiceException}). For a caller that
+     * answers several objects together (STOW-RS): it reads the next one meanwhile.
+     */
+    public CompletableFuture<Integer> storeAsync(StoreContext ctx, StorageDescriptor storage, InputStream data,
+                                                 HeaderCheck check) throws DicomServiceException, IOException {
+        Received r = receive(ctx, storage, data, check);
+        return CompletableFuture.supplyAsync(() -> {
+            try (PendingObject written = r.written()) {
+                return index(ctx, storage, r, written);
+            } catch (DicomServiceException e) {
+                throw new CompletionException(e);
+            }
+        }, background);
+    }
+
+    /** An object read, written to its storage and being committed there, not yet indexed. */
+    private record Received(Storage target, Attributes header, PendingObject written, StorePhases phases) {
+    }
+
+    private Received receive(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
+            throws DicomServiceException, IOException {
         Storage target = openStorage(storage);
+        StorePhases phases = new StorePhases();
         try (SpillBuffer head = new SpillBuffer(HEADER_MEMORY)) {
             Attributes header = parseHeader(ctx, data, head);
+            phases.mark(1);
             UnknownVRs.resolve(header);
             checkUIDs(ctx, header);
             check.check(header);
-            try (PendingObject written = write(ctx, storage, target, header, head, data)) {
-                return index(ctx, storage, target, header, written);
-            }
+            PendingObject written = write(ctx, storage, target, header, head, data);
+            phases.mark(2);
+            written.durable().thenRun(phases::durable);
+            return new Received(target, header, written, phases);
         }
+    }
+
+    private int index(StoreContext ctx, StorageDescriptor sd, Received r, PendingObject written)
+            throws DicomServiceException {
+        int status = index(ctx, sd, r.target(), r.header(), written, r.phases());
+        r.phases().done();
+        return status;
     }
 
     /** Indexes the object while its storage commit runs; answers once both are done. */
     private int index(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
-                      PendingObject written) throws DicomServiceException {
+                      PendingObject written, StorePhases phases) throws DicomServiceException {
         Location location = written.location();
         StoredInstance inst = new StoredInstance(ctx, header, location);
         IndexUpdate.Outcome outcome;
         try {
-            outcome = index.record(inst, written.durable());
+            outcome = index.record(inst, written.durable(), phases);
         } catch (IndexUpdate.NotDurable e) {
             written.settle();
             deleteQuietly(target, location.storagePath());
@@ -288,6 +328,14 @@ public final class StoreService {
         } catch (IOException | RuntimeException e) {
             LOG.warning("could not remove " + path + " from storage " + s.id() + ": " + e);
         }
+    }
+
+    private static Executor daemonThreads(String name) {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void notifyListeners(StoredInstance inst) {
