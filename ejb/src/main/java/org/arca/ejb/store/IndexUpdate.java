@@ -44,6 +44,7 @@ final class IndexUpdate {
 
     private final DataSource dataSource;
     private final OverwritePolicies overwritePolicies;
+    private volatile InstanceInsert instanceInsert;
 
     IndexUpdate(DataSource dataSource, OverwritePolicies overwritePolicies) {
         this.dataSource = dataSource;
@@ -95,6 +96,14 @@ final class IndexUpdate {
         }
     }
 
+    private InstanceInsert instanceInsert(Connection c) throws SQLException {
+        InstanceInsert i = instanceInsert;
+        if (i == null) {
+            instanceInsert = i = InstanceInsert.of(c);
+        }
+        return i;
+    }
+
     private static void rollback(Connection c) {
         try {
             c.rollback();
@@ -107,52 +116,43 @@ final class IndexUpdate {
         Attributes h = inst.header();
         Timestamp now = new Timestamp(System.currentTimeMillis());
         List<Location> replaced = new ArrayList<>();
-        Long existing = instancePk(c, inst.context().sopInstanceUID());
+        String studyIuid = h.getString(Tag.StudyInstanceUID);
+        String seriesIuid = h.getString(Tag.SeriesInstanceUID);
+        Long existing = null;
+        long seriesPk = -1;
+        long studyPk = -1;
+        // the instance (already stored?) and its series (known?) in one round trip
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1, pk, CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(64)) FROM instance WHERE sop_iuid = ?"
+                        + " UNION ALL SELECT 2, se.pk, st.pk, st.study_iuid FROM series se"
+                        + " JOIN study st ON st.pk = se.study_fk WHERE se.series_iuid = ?")) {
+            ps.setString(1, inst.context().sopInstanceUID());
+            ps.setString(2, seriesIuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) == 1) {
+                        existing = rs.getLong(2);
+                    } else if (!studyIuid.equals(rs.getString(4))) {
+                        throw new Conflict("Series " + seriesIuid + " belongs to study " + rs.getString(4));
+                    } else {
+                        seriesPk = rs.getLong(2);
+                        studyPk = rs.getLong(3);
+                    }
+                }
+            }
+        }
         if (existing != null) {
             if (!overwritePolicies.overwrites(c, existing, inst)) {
                 return new Outcome(true, List.of());
             }
             replaced.addAll(deleteInstance(c, existing));
         }
-        String studyIuid = h.getString(Tag.StudyInstanceUID);
-        String seriesIuid = h.getString(Tag.SeriesInstanceUID);
-        long seriesPk;
-        long studyPk;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT se.pk, st.pk, st.study_iuid FROM series se JOIN study st ON st.pk = se.study_fk"
-                        + " WHERE se.series_iuid = ?")) {
-            ps.setString(1, seriesIuid);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    if (!studyIuid.equals(rs.getString(3))) {
-                        throw new Conflict("Series " + seriesIuid + " belongs to study " + rs.getString(3));
-                    }
-                    seriesPk = rs.getLong(1);
-                    studyPk = rs.getLong(2);
-                } else {
-                    seriesPk = -1;
-                    studyPk = -1;
-                }
-            }
-        }
         if (seriesPk < 0) {
             studyPk = findOrCreateStudy(c, h, studyIuid, now);
             seriesPk = insertSeries(c, h, studyPk, inst.context().callingAET(), now);
         }
-        long instancePk = insertInstance(c, h, inst, seriesPk, now);
-        insertLocation(c, instancePk, inst.location(), now);
-        update(c, "UPDATE series SET num_instances = num_instances + 1, updated_time = ? WHERE pk = ?", now, seriesPk);
-        update(c, "UPDATE study SET num_instances = num_instances + 1, updated_time = ? WHERE pk = ?", now, studyPk);
+        instanceInsert(c).insert(c, h, inst, seriesPk, studyPk, now);
         return new Outcome(false, replaced);
-    }
-
-    private static Long instancePk(Connection c, String iuid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM instance WHERE sop_iuid = ?")) {
-            ps.setString(1, iuid);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
     }
 
     /** Removes an instance being replaced; returns its locations, whose objects go after commit. */
@@ -256,22 +256,6 @@ final class IndexUpdate {
             ps.executeUpdate();
         }
         return pk;
-    }
-
-    private static long insertInstance(Connection c, Attributes h, StoredInstance inst, long seriesPk, Timestamp now)
-            throws SQLException {
-        int no = h.getInt(Tag.InstanceNumber, Integer.MIN_VALUE);
-        return insert(c, "INSERT INTO instance (series_fk, sop_iuid, sop_cuid, inst_no, content_date, content_time,"
-                        + " created_time, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                seriesPk, inst.context().sopInstanceUID(), inst.context().sopClassUID(),
-                no == Integer.MIN_VALUE ? null : no, Normalized.date(h.getString(Tag.ContentDate)),
-                Normalized.time(h.getString(Tag.ContentTime)), now, StoredAttributes.encode(h, Level.IMAGE));
-    }
-
-    private static void insertLocation(Connection c, long instancePk, Location l, Timestamp now) throws SQLException {
-        insert(c, "INSERT INTO location (instance_fk, storage_id, storage_path, tsuid, object_size, digest, status,"
-                        + " created_time) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                instancePk, l.storageId(), l.storagePath(), l.transferSyntaxUID(), l.size(), l.digest(), now);
     }
 
     private static void update(Connection c, String sql, Object... params) throws SQLException {
