@@ -61,8 +61,27 @@ final class IndexUpdate {
     /**
      * Runs the statements while the object is still being made durable ({@code durable}), and
      * commits only once it is: the statements overlap the fsync, the commit never precedes it,
-     * so there is never an index row without its file.
+     * so there is never an index row without its file. {@code early}, when it succeeded, is
+     * the transaction begun from the header while the object was received; otherwise (failed,
+     * raced with another store) the whole update runs here, with retries.
      */
+    Outcome record(StoredInstance inst, CompletableFuture<Void> durable, StorePhases phases,
+                   CompletableFuture<EarlyTransaction> early) throws SQLException, Conflict, NotDurable {
+        EarlyTransaction t = early == null ? null : early.exceptionally(e -> null).join();
+        if (t != null) {
+            try {
+                return t.finish(inst, durable, phases);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            } finally {
+                t.close();
+            }
+        }
+        return record(inst, durable, phases);
+    }
+
     Outcome record(StoredInstance inst, CompletableFuture<Void> durable, StorePhases phases) throws SQLException, Conflict, NotDurable {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
@@ -88,7 +107,29 @@ final class IndexUpdate {
         }
     }
 
-    private static void awaitDurable(CompletableFuture<Void> durable) throws NotDurable {
+    /**
+     * Begins the index transaction from the header alone, while the rest of the object is still
+     * being received: connection checkout, lookups, overwrite policy, patient/study/series
+     * created when new. The caller closes it (or {@link #record} does).
+     */
+    EarlyTransaction begin(StoreContext ctx, Attributes header) throws SQLException, Conflict {
+        Connection c = dataSource.getConnection();
+        try {
+            c.setAutoCommit(false);
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            Parents p = resolve(c, new StoredInstance(ctx, header, null), now);
+            return new EarlyTransaction(this, c, p, now);
+        } catch (SQLException | Conflict | RuntimeException e) {
+            EarlyTransaction.release(c);
+            throw e;
+        }
+    }
+
+    /** What the instance row needs, known from the header: its series and study, or "ignore". */
+    record Parents(boolean ignored, List<Location> replaced, long seriesPk, long studyPk) {
+    }
+
+    static void awaitDurable(CompletableFuture<Void> durable) throws NotDurable {
         try {
             durable.join();
         } catch (CompletionException | CancellationException e) {
@@ -96,7 +137,7 @@ final class IndexUpdate {
         }
     }
 
-    private InstanceInsert instanceInsert(Connection c) throws SQLException {
+    InstanceInsert instanceInsert(Connection c) throws SQLException {
         InstanceInsert i = instanceInsert;
         if (i == null) {
             instanceInsert = i = InstanceInsert.of(c);
@@ -104,7 +145,7 @@ final class IndexUpdate {
         return i;
     }
 
-    private static void rollback(Connection c) {
+    static void rollback(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {
@@ -113,8 +154,18 @@ final class IndexUpdate {
     }
 
     private Outcome write(Connection c, StoredInstance inst) throws SQLException, Conflict {
-        Attributes h = inst.header();
         Timestamp now = new Timestamp(System.currentTimeMillis());
+        Parents p = resolve(c, inst, now);
+        if (p.ignored()) {
+            return new Outcome(true, List.of());
+        }
+        instanceInsert(c).insert(c, inst.header(), inst, p.seriesPk(), p.studyPk(), now);
+        return new Outcome(false, p.replaced());
+    }
+
+    /** Everything but the instance row; {@code inst}'s location is not used. */
+    private Parents resolve(Connection c, StoredInstance inst, Timestamp now) throws SQLException, Conflict {
+        Attributes h = inst.header();
         List<Location> replaced = new ArrayList<>();
         String studyIuid = h.getString(Tag.StudyInstanceUID);
         String seriesIuid = h.getString(Tag.SeriesInstanceUID);
@@ -143,7 +194,7 @@ final class IndexUpdate {
         }
         if (existing != null) {
             if (!overwritePolicies.overwrites(c, existing, inst)) {
-                return new Outcome(true, List.of());
+                return new Parents(true, List.of(), -1, -1);
             }
             replaced.addAll(deleteInstance(c, existing));
         }
@@ -151,8 +202,7 @@ final class IndexUpdate {
             studyPk = findOrCreateStudy(c, h, studyIuid, now);
             seriesPk = insertSeries(c, h, studyPk, inst.context().callingAET(), now);
         }
-        instanceInsert(c).insert(c, h, inst, seriesPk, studyPk, now);
-        return new Outcome(false, replaced);
+        return new Parents(false, replaced, seriesPk, studyPk);
     }
 
     /** Removes an instance being replaced; returns its locations, whose objects go after commit. */

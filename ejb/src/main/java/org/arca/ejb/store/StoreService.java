@@ -120,7 +120,8 @@ public final class StoreService {
     }
 
     /** An object read, written to its storage and being committed there, not yet indexed. */
-    private record Received(Storage target, Attributes header, PendingObject written, StorePhases phases) {
+    private record Received(Storage target, Attributes header, PendingObject written, StorePhases phases,
+                            CompletableFuture<EarlyTransaction> early) {
     }
 
     private Received receive(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
@@ -133,28 +134,44 @@ public final class StoreService {
             UnknownVRs.resolve(header);
             checkUIDs(ctx, header);
             check.check(header);
-            PendingObject written = write(ctx, storage, target, header, head, data);
+            String path = new StoragePathFormat(storage.getPathFormat()).format(header);
+            // the index transaction begins while the rest (pixel data) is received and written
+            CompletableFuture<EarlyTransaction> early = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return index.begin(ctx, header);
+                } catch (SQLException | IndexUpdate.Conflict e) {
+                    throw new CompletionException(e); // the update runs again in full and reports it
+                }
+            }, background);
+            PendingObject written;
+            try {
+                written = write(ctx, storage, target, path, head, data);
+            } catch (DicomServiceException | IOException | RuntimeException e) {
+                early.thenAccept(EarlyTransaction::close);
+                throw e;
+            }
             phases.mark(2);
             written.durable().thenRun(phases::durable);
-            return new Received(target, header, written, phases);
+            return new Received(target, header, written, phases, early);
         }
     }
 
     private int index(StoreContext ctx, StorageDescriptor sd, Received r, PendingObject written)
             throws DicomServiceException {
-        int status = index(ctx, sd, r.target(), r.header(), written, r.phases());
+        int status = index(ctx, sd, r.target(), r.header(), written, r.phases(), r.early());
         r.phases().done();
         return status;
     }
 
     /** Indexes the object while its storage commit runs; answers once both are done. */
     private int index(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
-                      PendingObject written, StorePhases phases) throws DicomServiceException {
+                      PendingObject written, StorePhases phases, CompletableFuture<EarlyTransaction> early)
+            throws DicomServiceException {
         Location location = written.location();
         StoredInstance inst = new StoredInstance(ctx, header, location);
         IndexUpdate.Outcome outcome;
         try {
-            outcome = index.record(inst, written.durable(), phases);
+            outcome = index.record(inst, written.durable(), phases, early);
         } catch (IndexUpdate.NotDurable e) {
             written.settle();
             deleteQuietly(target, location.storagePath());
@@ -230,9 +247,8 @@ public final class StoreService {
      * Writes meta information, the buffered header bytes and the rest of the stream, and starts
      * the storage commit (fsync) on another thread.
      */
-    private PendingObject write(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
+    private PendingObject write(StoreContext ctx, StorageDescriptor sd, Storage target, String path,
                                 SpillBuffer head, InputStream data) throws DicomServiceException, IOException {
-        String path = new StoragePathFormat(sd.getPathFormat()).format(header);
         Created created = create(sd, target, path);
         ObjectWriter writer = created.writer();
         boolean started = false;
