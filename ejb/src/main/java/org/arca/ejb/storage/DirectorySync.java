@@ -106,6 +106,11 @@ final class DirectorySync {
         }
     }
 
+    /** Directories with a writer syncing or waiting right now (for tests: none when idle). */
+    synchronized int tracked() {
+        return dirs.size();
+    }
+
     private synchronized Dir enter(Path dir) {
         Dir d = dirs.computeIfAbsent(dir, p -> new Dir());
         d.users++;
