@@ -66,8 +66,8 @@ final class IndexUpdate {
      * raced with another store) the whole update runs here, with retries.
      */
     Outcome record(StoredInstance inst, CompletableFuture<Void> durable, StorePhases phases,
-                   CompletableFuture<EarlyTransaction> early) throws SQLException, Conflict, NotDurable {
-        EarlyTransaction t = early == null ? null : early.exceptionally(e -> null).join();
+                   CompletableFuture<IndexTransaction> early) throws SQLException, Conflict, NotDurable {
+        IndexTransaction t = early == null ? null : early.exceptionally(e -> null).join();
         if (t != null) {
             try {
                 return t.finish(inst, durable, phases);
@@ -84,24 +84,11 @@ final class IndexUpdate {
 
     Outcome record(StoredInstance inst, CompletableFuture<Void> durable, StorePhases phases) throws SQLException, Conflict, NotDurable {
         for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    Outcome o = write(c, inst);
-                    phases.mark(3);
-                    awaitDurable(durable);
-                    phases.mark(4);
-                    c.commit();
-                    phases.mark(5);
-                    return o;
-                } catch (SQLException | Conflict | NotDurable | RuntimeException e) {
-                    rollback(c);
-                    if (!(e instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())
-                            && attempt < MAX_ATTEMPTS)) {
-                        throw e;
-                    }
-                } finally {
-                    c.setAutoCommit(true);
+            try (IndexTransaction t = begin(inst.context(), inst.header())) {
+                return t.finish(inst, durable, phases);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt >= MAX_ATTEMPTS) {
+                    throw e;
                 }
             }
         }
@@ -112,15 +99,15 @@ final class IndexUpdate {
      * being received: connection checkout, lookups, overwrite policy, patient/study/series
      * created when new. The caller closes it (or {@link #record} does).
      */
-    EarlyTransaction begin(StoreContext ctx, Attributes header) throws SQLException, Conflict {
+    IndexTransaction begin(StoreContext ctx, Attributes header) throws SQLException, Conflict {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
             Timestamp now = new Timestamp(System.currentTimeMillis());
             Parents p = resolve(c, new StoredInstance(ctx, header, null), now);
-            return new EarlyTransaction(this, c, p, now);
+            return new IndexTransaction(this, c, p, now);
         } catch (SQLException | Conflict | RuntimeException e) {
-            EarlyTransaction.release(c);
+            IndexTransaction.release(c);
             throw e;
         }
     }
@@ -151,16 +138,6 @@ final class IndexUpdate {
         } catch (SQLException ignored) {
             // the connection is gone; nothing was committed
         }
-    }
-
-    private Outcome write(Connection c, StoredInstance inst) throws SQLException, Conflict {
-        Timestamp now = new Timestamp(System.currentTimeMillis());
-        Parents p = resolve(c, inst, now);
-        if (p.ignored()) {
-            return new Outcome(true, List.of());
-        }
-        instanceInsert(c).insert(c, inst.header(), inst, p.seriesPk(), p.studyPk(), now);
-        return new Outcome(false, p.replaced());
     }
 
     /** Everything but the instance row; {@code inst}'s location is not used. */

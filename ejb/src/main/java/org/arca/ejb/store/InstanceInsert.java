@@ -14,10 +14,10 @@ import org.arca.ejb.index.Normalized;
 import org.arca.ejb.index.StoredAttributes;
 
 /**
- * Inserts an instance with its location and counts it in its series and study. On PostgreSQL
- * that is one statement (data-modifying WITH): one round trip instead of four, which under a
- * busy CPU is what the index time of a store mostly is. Elsewhere (embedded H2, where a round
- * trip costs nothing) four plain statements.
+ * Inserts an instance with its location, and counts it in its series and study (a separate
+ * step, see {@link IndexTransaction}). On PostgreSQL each step is one statement (data-modifying
+ * WITH): one round trip instead of two, which under a busy CPU is what the index time of a
+ * store mostly is. Elsewhere (embedded H2, where a round trip costs nothing) plain statements.
  */
 final class InstanceInsert {
     private static final String INSTANCE = "INSERT INTO instance (series_fk, sop_iuid, sop_cuid, inst_no, content_date,"
@@ -28,11 +28,10 @@ final class InstanceInsert {
             + " WHERE pk = ?";
     private static final String STUDY_COUNT = "UPDATE study SET num_instances = num_instances + 1, updated_time = ?"
             + " WHERE pk = ?";
-    private static final String ALL_IN_ONE = "WITH i AS (" + INSTANCE + " RETURNING pk),"
-            + " l AS (" + LOCATION_COLUMNS + " VALUES ((SELECT pk FROM i), ?, ?, ?, ?, ?, 0, ?)),"
-            + " se AS (" + SERIES_COUNT + "),"
-            + " st AS (" + STUDY_COUNT + ")"
-            + " SELECT pk FROM i";
+    private static final String BOTH_ROWS = "WITH i AS (" + INSTANCE + " RETURNING pk),"
+            + " l AS (" + LOCATION_COLUMNS + " VALUES ((SELECT pk FROM i), ?, ?, ?, ?, ?, 0, ?) RETURNING instance_fk)"
+            + " SELECT instance_fk FROM l";
+    private static final String BOTH_COUNTS = "WITH se AS (" + SERIES_COUNT + ") " + STUDY_COUNT;
 
     private final boolean oneStatement;
 
@@ -45,8 +44,7 @@ final class InstanceInsert {
         return new InstanceInsert("PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
     }
 
-    void insert(Connection c, Attributes h, StoredInstance inst, long seriesPk, long studyPk, Timestamp now)
-            throws SQLException {
+    void insert(Connection c, Attributes h, StoredInstance inst, long seriesPk, Timestamp now) throws SQLException {
         int no = h.getInt(Tag.InstanceNumber, Integer.MIN_VALUE);
         Location l = inst.location();
         Object[] instance = {seriesPk, inst.context().sopInstanceUID(), inst.context().sopClassUID(),
@@ -54,10 +52,8 @@ final class InstanceInsert {
                 Normalized.time(h.getString(Tag.ContentTime)), now, StoredAttributes.encode(h, Level.IMAGE)};
         Object[] location = {l.storageId(), l.storagePath(), l.transferSyntaxUID(), l.size(), l.digest(), now};
         if (oneStatement) {
-            try (PreparedStatement ps = c.prepareStatement(ALL_IN_ONE)) {
-                int i = bind(ps, 1, instance);
-                i = bind(ps, i, location);
-                bind(ps, i, now, seriesPk, now, studyPk);
+            try (PreparedStatement ps = c.prepareStatement(BOTH_ROWS)) {
+                bind(ps, bind(ps, 1, instance), location);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new SQLException("no instance inserted for " + inst.context().sopInstanceUID());
@@ -80,6 +76,17 @@ final class InstanceInsert {
         try (PreparedStatement ps = c.prepareStatement(LOCATION_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, 0, ?)")) {
             bind(ps, bind(ps, 1, instancePk), location);
             ps.executeUpdate();
+        }
+    }
+
+    /** One more instance in its series and study. */
+    void count(Connection c, long seriesPk, long studyPk, Timestamp now) throws SQLException {
+        if (oneStatement) {
+            try (PreparedStatement ps = c.prepareStatement(BOTH_COUNTS)) {
+                bind(ps, 1, now, seriesPk, now, studyPk);
+                ps.executeUpdate();
+            }
+            return;
         }
         for (Object[] count : new Object[][] {{SERIES_COUNT, seriesPk}, {STUDY_COUNT, studyPk}}) {
             try (PreparedStatement ps = c.prepareStatement((String) count[0])) {

@@ -121,7 +121,7 @@ public final class StoreService {
 
     /** An object read, written to its storage and being committed there, not yet indexed. */
     private record Received(Storage target, Attributes header, PendingObject written, StorePhases phases,
-                            CompletableFuture<EarlyTransaction> early) {
+                            CompletableFuture<IndexTransaction> early) {
     }
 
     private Received receive(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
@@ -136,7 +136,7 @@ public final class StoreService {
             check.check(header);
             String path = new StoragePathFormat(storage.getPathFormat()).format(header);
             // the index transaction begins while the rest (pixel data) is received and written
-            CompletableFuture<EarlyTransaction> early = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<IndexTransaction> early = CompletableFuture.supplyAsync(() -> {
                 try {
                     return index.begin(ctx, header);
                 } catch (SQLException | IndexUpdate.Conflict e) {
@@ -147,7 +147,7 @@ public final class StoreService {
             try {
                 written = write(ctx, storage, target, path, head, data);
             } catch (DicomServiceException | IOException | RuntimeException e) {
-                early.thenAccept(EarlyTransaction::close);
+                early.thenAccept(IndexTransaction::close);
                 throw e;
             }
             phases.mark(2);
@@ -165,7 +165,7 @@ public final class StoreService {
 
     /** Indexes the object while its storage commit runs; answers once both are done. */
     private int index(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
-                      PendingObject written, StorePhases phases, CompletableFuture<EarlyTransaction> early)
+                      PendingObject written, StorePhases phases, CompletableFuture<IndexTransaction> early)
             throws DicomServiceException {
         Location location = written.location();
         StoredInstance inst = new StoredInstance(ctx, header, location);

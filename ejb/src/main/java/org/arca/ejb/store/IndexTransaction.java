@@ -7,19 +7,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An index transaction begun from an object's header while the rest of the object (the pixel
- * data) was still arriving: its connection checkout and lookups cost no time after the last
- * byte. Finished with the instance row once the object's size and digest are known, committed
- * once the object is durable. Open until closed: rolled back unless it committed.
+ * One object's index transaction, begun from its header (by {@link IndexUpdate#begin} while
+ * the pixel data is still arriving, so connection checkout and lookups cost no time after the
+ * last byte), finished with the instance row once the object's size and digest are known, and
+ * committed once the object is durable. The series and study counters are updated only after
+ * that wait, just before the commit: their rows are what concurrent stores of one series
+ * contend for, and so they are locked for one statement and the commit, not for an fsync.
+ * Open until closed: rolled back unless it committed.
  */
-final class EarlyTransaction implements AutoCloseable {
+final class IndexTransaction implements AutoCloseable {
     private final IndexUpdate index;
     private final Connection connection;
     private final IndexUpdate.Parents parents;
     private final Timestamp now;
     private boolean committed;
 
-    EarlyTransaction(IndexUpdate index, Connection connection, IndexUpdate.Parents parents, Timestamp now) {
+    IndexTransaction(IndexUpdate index, Connection connection, IndexUpdate.Parents parents, Timestamp now) {
         this.index = index;
         this.connection = connection;
         this.parents = parents;
@@ -32,13 +35,15 @@ final class EarlyTransaction implements AutoCloseable {
         if (parents.ignored()) {
             outcome = new IndexUpdate.Outcome(true, List.of());
         } else {
-            index.instanceInsert(connection).insert(connection, inst.header(), inst, parents.seriesPk(),
-                    parents.studyPk(), now);
+            index.instanceInsert(connection).insert(connection, inst.header(), inst, parents.seriesPk(), now);
             outcome = new IndexUpdate.Outcome(false, parents.replaced());
         }
         phases.mark(3);
         IndexUpdate.awaitDurable(durable);
         phases.mark(4);
+        if (!parents.ignored()) {
+            index.instanceInsert(connection).count(connection, parents.seriesPk(), parents.studyPk(), now);
+        }
         connection.commit();
         committed = true;
         phases.mark(5);
