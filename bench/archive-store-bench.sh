@@ -87,7 +87,8 @@ rm -rf "$W/pg"; start_postgres "$W/pg" 2>/dev/null
 psql_arca() { PGPASSWORD=arca psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U arca arca -c "$1"; }
 rm -rf "$W/arca"
 ARCA_DATA_DIR="$W/arca" ARCA_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" ARCA_DB_USER=arca \
-  ARCA_DB_PASSWORD=arca "$ROOT/scripts/server.sh" -Djboss.as.management.blocking.timeout=1200 > "$W/arca.log" 2>&1 & pid=$!; pids+=("$pid")
+  ARCA_DB_PASSWORD=arca "$ROOT/scripts/server.sh" -Djboss.as.management.blocking.timeout=1200 \
+  -Darca.store.phases=100 > "$W/arca.log" 2>&1 & pid=$!; pids+=("$pid")
 for _ in $(seq 1 900); do
   curl -sf http://127.0.0.1:8080/dcm4chee-arc/health > /dev/null 2>&1 && break; sleep 1
 done

@@ -53,7 +53,7 @@ rm -rf "$W/orthanc"; "$orthanc_start" "$W/orthanc" 4242 8042 > /dev/null
 pids+=("$(cat "$W/orthanc/orthanc.pid")")
 # Arca, fresh data folder
 rm -rf "$W/arca-data"
-ARCA_ADMIN_PASSWORD=bench ARCA_DATA_DIR="$W/arca-data" "$root/scripts/server.sh" > "$W/arca.log" 2>&1 &
+ARCA_ADMIN_PASSWORD=bench ARCA_DATA_DIR="$W/arca-data" "$root/scripts/server.sh" -Darca.store.phases=100 > "$W/arca.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 240); do
   curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health 2>/dev/null && break; sleep 0.5

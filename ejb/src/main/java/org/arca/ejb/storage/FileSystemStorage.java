@@ -11,15 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
  * A directory as storage ({@code file:} URI). An object is written to a temporary name in its
- * target directory, forced to disk, then hard-linked to its path (link fails if the path is
- * taken, so nothing is ever overwritten) and the directory forced too: after commit the object
- * survives a crash, before it there is at most a temporary file, which a start-up scan may
- * remove ({@link #TEMP_SUFFIX}).
+ * target directory; commit hard-links it to its path (link fails if the path is taken, so
+ * nothing is ever overwritten), then forces file and directory: after commit the object
+ * survives a crash. Before commit there is at most a temporary file ({@link #TEMP_SUFFIX}),
+ * during it possibly a partial file at the path with no index row; the start-up
+ * reconciliation removes both.
  */
 public final class FileSystemStorage implements Storage {
 
@@ -148,6 +153,7 @@ public final class FileSystemStorage implements Storage {
         private final OutputStream stream;
         private final Path firstNewDir;
         private boolean committed;
+        private boolean linked;
 
         FileWriter(Path target, Path temp, FileChannel channel, Path firstNewDir) {
             this.target = target;
@@ -175,19 +181,28 @@ public final class FileSystemStorage implements Storage {
 
         @Override
         public void commit() throws IOException {
-            channel.force(true);
-            channel.close();
+            // Linked first, then file and directories forced at the same time: both must be
+            // done before commit returns, their order need not be, and overlapping them saves
+            // one flush per object. A crash in between can leave the final name on a partial
+            // file; nothing indexes it, and the start-up reconciliation removes it.
             Files.createLink(target, temp); // atomic, and fails if the path is taken
+            linked = true;
             Files.delete(temp);
-            committed = true;
-            // the new entry, and the entries of directories made for it, must survive a crash
-            Path dir = target.getParent();
-            forceDirectory(dir);
-            if (firstNewDir != null) {
-                for (Path d = dir; !d.equals(firstNewDir.getParent()); d = d.getParent()) {
-                    forceDirectory(d.getParent());
+            List<Path> dirs = new ArrayList<>();
+            dirs.add(target.getParent());
+            if (firstNewDir != null) { // the entries of directories made for it too
+                for (Path d = target.getParent(); !d.equals(firstNewDir.getParent()); d = d.getParent()) {
+                    dirs.add(d.getParent());
                 }
             }
+            CompletableFuture<Void> dirsDurable = DirectorySync.SHARED.forceAsync(dirs);
+            try {
+                channel.force(true);
+            } finally {
+                await(dirsDurable);
+            }
+            channel.close();
+            committed = true;
         }
 
         @Override
@@ -197,17 +212,22 @@ public final class FileSystemStorage implements Storage {
             }
             if (!committed) {
                 Files.deleteIfExists(temp);
+                if (linked) {
+                    Files.deleteIfExists(target);
+                }
                 removeEmptyParents(temp.getParent());
             }
         }
     }
 
-    /** Makes the new directory entry durable (POSIX: fsync of the directory). */
-    static void forceDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
-            // not every platform can open a directory; the link itself is then all we can do
+    private static void await(CompletableFuture<Void> f) throws IOException {
+        try {
+            f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         }
     }
 }

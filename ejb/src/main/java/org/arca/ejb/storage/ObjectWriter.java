@@ -3,6 +3,9 @@ package org.arca.ejb.storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * One object being written. Nothing is visible at the path until {@link #commit()}; closing
@@ -15,6 +18,21 @@ public interface ObjectWriter extends Closeable {
 
     /** Makes the object durable and visible at its path; afterwards close() keeps it. */
     void commit() throws IOException;
+
+    /**
+     * {@link #commit()} on {@code executor}, so the caller can meanwhile do work that does not
+     * need the object durable yet (the index statements before their commit). The future
+     * fails with the commit's IOException as cause; close() only after it completed.
+     */
+    default CompletableFuture<Void> commitAsync(Executor executor) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                commit();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
 
     /** Discards the object unless committed. Never throws for a discard that found nothing. */
     @Override

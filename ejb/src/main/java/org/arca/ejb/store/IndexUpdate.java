@@ -11,6 +11,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.dict.Tag;
@@ -41,34 +44,95 @@ final class IndexUpdate {
 
     private final DataSource dataSource;
     private final OverwritePolicies overwritePolicies;
+    private volatile InstanceInsert instanceInsert;
 
     IndexUpdate(DataSource dataSource, OverwritePolicies overwritePolicies) {
         this.dataSource = dataSource;
         this.overwritePolicies = overwritePolicies;
     }
 
-    Outcome record(StoredInstance inst) throws SQLException, Conflict {
+    /** The object's storage commit failed: nothing was committed to the index. */
+    static final class NotDurable extends Exception {
+        NotDurable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Runs the statements while the object is still being made durable ({@code durable}), and
+     * commits only once it is: the statements overlap the fsync, the commit never precedes it,
+     * so there is never an index row without its file. {@code early}, when it succeeded, is
+     * the transaction begun from the header while the object was received; otherwise (failed,
+     * raced with another store) the whole update runs here, with retries.
+     */
+    Outcome record(StoredInstance inst, CompletableFuture<Void> durable, StorePhases phases,
+                   CompletableFuture<IndexTransaction> early) throws SQLException, Conflict, NotDurable {
+        IndexTransaction t = early == null ? null : early.exceptionally(e -> null).join();
+        if (t != null) {
+            try {
+                return t.finish(inst, durable, phases);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            } finally {
+                t.close();
+            }
+        }
+        return record(inst, durable, phases);
+    }
+
+    Outcome record(StoredInstance inst, CompletableFuture<Void> durable, StorePhases phases) throws SQLException, Conflict, NotDurable {
         for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    Outcome o = write(c, inst);
-                    c.commit();
-                    return o;
-                } catch (SQLException | Conflict | RuntimeException e) {
-                    rollback(c);
-                    if (!(e instanceof SQLException se && UNIQUE_VIOLATION.equals(se.getSQLState())
-                            && attempt < MAX_ATTEMPTS)) {
-                        throw e;
-                    }
-                } finally {
-                    c.setAutoCommit(true);
+            try (IndexTransaction t = begin(inst.context(), inst.header())) {
+                return t.finish(inst, durable, phases);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt >= MAX_ATTEMPTS) {
+                    throw e;
                 }
             }
         }
     }
 
-    private static void rollback(Connection c) {
+    /**
+     * Begins the index transaction from the header alone, while the rest of the object is still
+     * being received: connection checkout, lookups, overwrite policy, patient/study/series
+     * created when new. The caller closes it (or {@link #record} does).
+     */
+    IndexTransaction begin(StoreContext ctx, Attributes header) throws SQLException, Conflict {
+        Connection c = dataSource.getConnection();
+        try {
+            c.setAutoCommit(false);
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            Parents p = resolve(c, new StoredInstance(ctx, header, null), now);
+            return new IndexTransaction(this, c, p, now);
+        } catch (SQLException | Conflict | RuntimeException e) {
+            IndexTransaction.release(c);
+            throw e;
+        }
+    }
+
+    /** What the instance row needs, known from the header: its series and study, or "ignore". */
+    record Parents(boolean ignored, List<Location> replaced, long seriesPk, long studyPk) {
+    }
+
+    static void awaitDurable(CompletableFuture<Void> durable) throws NotDurable {
+        try {
+            durable.join();
+        } catch (CompletionException | CancellationException e) {
+            throw new NotDurable(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    InstanceInsert instanceInsert(Connection c) throws SQLException {
+        InstanceInsert i = instanceInsert;
+        if (i == null) {
+            instanceInsert = i = InstanceInsert.of(c);
+        }
+        return i;
+    }
+
+    static void rollback(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {
@@ -76,56 +140,46 @@ final class IndexUpdate {
         }
     }
 
-    private Outcome write(Connection c, StoredInstance inst) throws SQLException, Conflict {
+    /** Everything but the instance row; {@code inst}'s location is not used. */
+    private Parents resolve(Connection c, StoredInstance inst, Timestamp now) throws SQLException, Conflict {
         Attributes h = inst.header();
-        Timestamp now = new Timestamp(System.currentTimeMillis());
         List<Location> replaced = new ArrayList<>();
-        Long existing = instancePk(c, inst.context().sopInstanceUID());
-        if (existing != null) {
-            if (!overwritePolicies.overwrites(c, existing, inst)) {
-                return new Outcome(true, List.of());
-            }
-            replaced.addAll(deleteInstance(c, existing));
-        }
         String studyIuid = h.getString(Tag.StudyInstanceUID);
         String seriesIuid = h.getString(Tag.SeriesInstanceUID);
-        long seriesPk;
-        long studyPk;
+        Long existing = null;
+        long seriesPk = -1;
+        long studyPk = -1;
+        // the instance (already stored?) and its series (known?) in one round trip
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT se.pk, st.pk, st.study_iuid FROM series se JOIN study st ON st.pk = se.study_fk"
-                        + " WHERE se.series_iuid = ?")) {
-            ps.setString(1, seriesIuid);
+                "SELECT 1, pk, CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(64)) FROM instance WHERE sop_iuid = ?"
+                        + " UNION ALL SELECT 2, se.pk, st.pk, st.study_iuid FROM series se"
+                        + " JOIN study st ON st.pk = se.study_fk WHERE se.series_iuid = ?")) {
+            ps.setString(1, inst.context().sopInstanceUID());
+            ps.setString(2, seriesIuid);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    if (!studyIuid.equals(rs.getString(3))) {
-                        throw new Conflict("Series " + seriesIuid + " belongs to study " + rs.getString(3));
+                while (rs.next()) {
+                    if (rs.getInt(1) == 1) {
+                        existing = rs.getLong(2);
+                    } else if (!studyIuid.equals(rs.getString(4))) {
+                        throw new Conflict("Series " + seriesIuid + " belongs to study " + rs.getString(4));
+                    } else {
+                        seriesPk = rs.getLong(2);
+                        studyPk = rs.getLong(3);
                     }
-                    seriesPk = rs.getLong(1);
-                    studyPk = rs.getLong(2);
-                } else {
-                    seriesPk = -1;
-                    studyPk = -1;
                 }
             }
+        }
+        if (existing != null) {
+            if (!overwritePolicies.overwrites(c, existing, inst)) {
+                return new Parents(true, List.of(), -1, -1);
+            }
+            replaced.addAll(deleteInstance(c, existing));
         }
         if (seriesPk < 0) {
             studyPk = findOrCreateStudy(c, h, studyIuid, now);
             seriesPk = insertSeries(c, h, studyPk, inst.context().callingAET(), now);
         }
-        long instancePk = insertInstance(c, h, inst, seriesPk, now);
-        insertLocation(c, instancePk, inst.location(), now);
-        update(c, "UPDATE series SET num_instances = num_instances + 1, updated_time = ? WHERE pk = ?", now, seriesPk);
-        update(c, "UPDATE study SET num_instances = num_instances + 1, updated_time = ? WHERE pk = ?", now, studyPk);
-        return new Outcome(false, replaced);
-    }
-
-    private static Long instancePk(Connection c, String iuid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM instance WHERE sop_iuid = ?")) {
-            ps.setString(1, iuid);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
+        return new Parents(false, replaced, seriesPk, studyPk);
     }
 
     /** Removes an instance being replaced; returns its locations, whose objects go after commit. */
@@ -229,22 +283,6 @@ final class IndexUpdate {
             ps.executeUpdate();
         }
         return pk;
-    }
-
-    private static long insertInstance(Connection c, Attributes h, StoredInstance inst, long seriesPk, Timestamp now)
-            throws SQLException {
-        int no = h.getInt(Tag.InstanceNumber, Integer.MIN_VALUE);
-        return insert(c, "INSERT INTO instance (series_fk, sop_iuid, sop_cuid, inst_no, content_date, content_time,"
-                        + " created_time, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                seriesPk, inst.context().sopInstanceUID(), inst.context().sopClassUID(),
-                no == Integer.MIN_VALUE ? null : no, Normalized.date(h.getString(Tag.ContentDate)),
-                Normalized.time(h.getString(Tag.ContentTime)), now, StoredAttributes.encode(h, Level.IMAGE));
-    }
-
-    private static void insertLocation(Connection c, long instancePk, Location l, Timestamp now) throws SQLException {
-        insert(c, "INSERT INTO location (instance_fk, storage_id, storage_path, tsuid, object_size, digest, status,"
-                        + " created_time) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                instancePk, l.storageId(), l.storagePath(), l.transferSyntaxUID(), l.size(), l.digest(), now);
     }
 
     private static void update(Connection c, String sql, Object... params) throws SQLException {

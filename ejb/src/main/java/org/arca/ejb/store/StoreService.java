@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +56,10 @@ public final class StoreService {
     private final Storages storages;
     private final IndexUpdate index;
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+    /** Runs storage commits (fsync) while the handler thread runs the index statements. */
+    private final Executor committer = daemonThreads("arca-store-commit");
+    /** Runs the index updates of {@link #storeAsync}. */
+    private final Executor background = daemonThreads("arca-store-index");
 
     public StoreService(DataSource dataSource, Storages storages, OverwritePolicy overwritePolicy) {
         this(dataSource, storages, OverwritePolicies.all(overwritePolicy));
@@ -87,40 +95,113 @@ public final class StoreService {
     /** As {@link #store(StoreContext, StorageDescriptor, InputStream)}, with an extra header check. */
     public int store(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
             throws DicomServiceException, IOException {
+        Received r = receive(ctx, storage, data, check);
+        try (PendingObject written = r.written()) {
+            return index(ctx, storage, r, written);
+        }
+    }
+
+    /**
+     * As {@link #store(StoreContext, StorageDescriptor, InputStream, HeaderCheck)}, but returns
+     * once {@code data} is read and written, with the status to come once the object is durable
+     * and indexed (the future fails with a {@link DicomServiceException}). For a caller that
+     * answers several objects together (STOW-RS): it reads the next one meanwhile.
+     */
+    public CompletableFuture<Integer> storeAsync(StoreContext ctx, StorageDescriptor storage, InputStream data,
+                                                 HeaderCheck check) throws DicomServiceException, IOException {
+        Received r = receive(ctx, storage, data, check);
+        return CompletableFuture.supplyAsync(() -> {
+            try (PendingObject written = r.written()) {
+                return index(ctx, storage, r, written);
+            } catch (DicomServiceException e) {
+                throw new CompletionException(e);
+            }
+        }, background);
+    }
+
+    /** An object read, written to its storage and being committed there, not yet indexed. */
+    private record Received(Storage target, Attributes header, PendingObject written, StorePhases phases,
+                            CompletableFuture<IndexTransaction> early) {
+    }
+
+    private Received receive(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
+            throws DicomServiceException, IOException {
         Storage target = openStorage(storage);
+        StorePhases phases = new StorePhases();
         try (SpillBuffer head = new SpillBuffer(HEADER_MEMORY)) {
             Attributes header = parseHeader(ctx, data, head);
+            phases.mark(1);
             UnknownVRs.resolve(header);
             checkUIDs(ctx, header);
             check.check(header);
-            Location location = write(ctx, storage, target, header, head, data);
-            StoredInstance inst = new StoredInstance(ctx, header, location);
-            IndexUpdate.Outcome outcome;
-            try {
-                outcome = index.record(inst);
-            } catch (SQLException | RuntimeException e) {
-                deleteQuietly(target, location.storagePath());
-                LOG.log(Level.WARNING, "index update failed for " + ctx.sopInstanceUID(), e);
-                throw new DicomServiceException(Status.PROCESSING_FAILURE, "Database: " + e.getMessage(), e);
-            } catch (IndexUpdate.Conflict e) {
-                deleteQuietly(target, location.storagePath());
-                throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
-            }
-            if (outcome.ignored()) {
-                deleteQuietly(target, location.storagePath());
-                LOG.info(() -> "already stored, received copy ignored: " + ctx.sopInstanceUID());
-                return Status.SUCCESS;
-            }
-            for (Location old : outcome.replaced()) {
+            String path = new StoragePathFormat(storage.getPathFormat()).format(header);
+            // the index transaction begins while the rest (pixel data) is received and written
+            CompletableFuture<IndexTransaction> early = CompletableFuture.supplyAsync(() -> {
                 try {
-                    storages.storageById(old.storageId()).delete(old.storagePath());
-                } catch (IOException | RuntimeException e) {
-                    LOG.warning("replaced object not removed: " + old + ": " + e);
+                    return index.begin(ctx, header);
+                } catch (SQLException | IndexUpdate.Conflict e) {
+                    throw new CompletionException(e); // the update runs again in full and reports it
                 }
+            }, background);
+            PendingObject written;
+            try {
+                written = write(ctx, storage, target, path, head, data);
+            } catch (DicomServiceException | IOException | RuntimeException e) {
+                early.thenAccept(IndexTransaction::close);
+                throw e;
             }
-            notifyListeners(inst);
+            phases.mark(2);
+            written.durable().thenRun(phases::durable);
+            return new Received(target, header, written, phases, early);
+        }
+    }
+
+    private int index(StoreContext ctx, StorageDescriptor sd, Received r, PendingObject written)
+            throws DicomServiceException {
+        int status = index(ctx, sd, r.target(), r.header(), written, r.phases(), r.early());
+        r.phases().done();
+        return status;
+    }
+
+    /** Indexes the object while its storage commit runs; answers once both are done. */
+    private int index(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
+                      PendingObject written, StorePhases phases, CompletableFuture<IndexTransaction> early)
+            throws DicomServiceException {
+        Location location = written.location();
+        StoredInstance inst = new StoredInstance(ctx, header, location);
+        IndexUpdate.Outcome outcome;
+        try {
+            outcome = index.record(inst, written.durable(), phases, early);
+        } catch (IndexUpdate.NotDurable e) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": " + e.getCause(),
+                    e.getCause());
+        } catch (SQLException | RuntimeException e) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            LOG.log(Level.WARNING, "index update failed for " + ctx.sopInstanceUID(), e);
+            throw new DicomServiceException(Status.PROCESSING_FAILURE, "Database: " + e.getMessage(), e);
+        } catch (IndexUpdate.Conflict e) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
+        }
+        if (outcome.ignored()) {
+            written.settle();
+            deleteQuietly(target, location.storagePath());
+            LOG.info(() -> "already stored, received copy ignored: " + ctx.sopInstanceUID());
             return Status.SUCCESS;
         }
+        for (Location old : outcome.replaced()) {
+            try {
+                storages.storageById(old.storageId()).delete(old.storagePath());
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("replaced object not removed: " + old + ": " + e);
+            }
+        }
+        notifyListeners(inst);
+        return Status.SUCCESS;
     }
 
     private Storage openStorage(StorageDescriptor storage) throws DicomServiceException {
@@ -162,12 +243,16 @@ public final class StoreService {
         }
     }
 
-    /** Writes meta information, the buffered header bytes and the rest of the stream; commits. */
-    private Location write(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
-                           SpillBuffer head, InputStream data) throws DicomServiceException, IOException {
-        String path = new StoragePathFormat(sd.getPathFormat()).format(header);
+    /**
+     * Writes meta information, the buffered header bytes and the rest of the stream, and starts
+     * the storage commit (fsync) on another thread.
+     */
+    private PendingObject write(StoreContext ctx, StorageDescriptor sd, Storage target, String path,
+                                SpillBuffer head, InputStream data) throws DicomServiceException, IOException {
         Created created = create(sd, target, path);
-        try (ObjectWriter writer = created.writer()) {
+        ObjectWriter writer = created.writer();
+        boolean started = false;
+        try {
             MessageDigest md = digest(sd.getDigestAlgorithm());
             CountingOutputStream counter = new CountingOutputStream(writer.stream());
             OutputStream out = md == null ? counter : new DigestOutputStream(counter, md);
@@ -188,12 +273,18 @@ public final class StoreService {
             copy(data, out, sd);
             try {
                 out.flush();
-                writer.commit();
             } catch (IOException e) {
                 throw storageFailure(sd, e);
             }
-            return new Location(sd.getId(), created.path(), ctx.transferSyntaxUID(), counter.count,
+            Location location = new Location(sd.getId(), created.path(), ctx.transferSyntaxUID(), counter.count,
                     md == null ? null : HexFormat.of().formatHex(md.digest()));
+            PendingObject pending = new PendingObject(writer, location, writer.commitAsync(committer));
+            started = true;
+            return pending;
+        } finally {
+            if (!started) {
+                writer.close();
+            }
         }
     }
 
@@ -253,6 +344,14 @@ public final class StoreService {
         } catch (IOException | RuntimeException e) {
             LOG.warning("could not remove " + path + " from storage " + s.id() + ": " + e);
         }
+    }
+
+    private static Executor daemonThreads(String name) {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void notifyListeners(StoredInstance inst) {

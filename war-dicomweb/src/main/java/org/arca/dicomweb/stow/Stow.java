@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.arca.dicom.dict.Tag;
 import org.arca.dicom.json.BulkDataPolicy;
@@ -38,12 +39,14 @@ public final class Stow {
     private final String baseUrl;
     /** SOP Class and Instance UID of the part being stored, for a failure item if the body breaks off. */
     private final String[] current = new String[2];
+    private final PendingParts pending;
 
     public Stow(StoreService store, StorageDescriptor storage, String aet, String baseUrl) {
         this.store = store;
         this.storage = storage;
         this.aet = aet;
         this.baseUrl = baseUrl;
+        this.pending = new PendingParts(aet);
     }
 
     public Response store(String studyUID, String contentType, InputStream body, DicomMedia media) throws IOException {
@@ -79,10 +82,13 @@ public final class Stow {
             if (meta != null) {
                 meta.storeAll();
             }
+            pending.answerAll(outcome);
         } catch (MultipartException e) {
+            pending.answerAll(outcome);
             if (meta != null) { // what arrived complete is stored; instances missing a bulk data part fail
                 outcome.error(e.getMessage());
                 meta.storeAll();
+                pending.answerAll(outcome);
             } else if (part != null) { // the body ended inside this part: it is not stored
                 outcome.failed(part.number(), current[0], current[1], Status.UNABLE_TO_PROCESS, e.getMessage());
             } else {
@@ -92,6 +98,7 @@ public final class Stow {
                 return Errors.response(400, e.getMessage());
             }
         } finally {
+            pending.settleAll();
             if (meta != null) {
                 meta.close();
             }
@@ -128,7 +135,7 @@ public final class Stow {
         StoreContext ctx = new StoreContext(null, aet, cuid, iuid, tsuid);
         String[] seriesAndStudy = new String[2];
         try {
-            store.store(ctx, storage, dataset, header -> {
+            CompletableFuture<Integer> status = store.storeAsync(ctx, storage, dataset, header -> {
                 seriesAndStudy[0] = header.getString(Tag.SeriesInstanceUID);
                 seriesAndStudy[1] = header.getString(Tag.StudyInstanceUID);
                 if (studyUID != null && !studyUID.equals(seriesAndStudy[1])) {
@@ -136,7 +143,7 @@ public final class Stow {
                             + " of instance " + iuid + " differs from " + studyUID + " of the request URL");
                 }
             });
-            outcome.stored(cuid, iuid, seriesAndStudy[1], seriesAndStudy[0]);
+            pending.add(partNumber, cuid, iuid, seriesAndStudy, status, outcome);
         } catch (DicomServiceException e) {
             LOG.info(() -> "STOW-RS to " + aet + ": instance " + iuid + " failed: " + e.getMessage());
             outcome.failed(partNumber, cuid, iuid, e.status(), e.getMessage());
