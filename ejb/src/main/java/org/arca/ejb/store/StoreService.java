@@ -175,8 +175,7 @@ public final class StoreService {
         } catch (IndexUpdate.NotDurable e) {
             written.settle();
             deleteQuietly(target, location.storagePath());
-            throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": " + e.getCause(),
-                    e.getCause());
+            throw StorageFailure.of(sd.getId(), e.getCause());
         } catch (SQLException | RuntimeException e) {
             written.settle();
             deleteQuietly(target, location.storagePath());
@@ -214,7 +213,7 @@ public final class StoreService {
         try {
             return storages.storage(storage);
         } catch (IOException | RuntimeException e) {
-            throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + storage.getId() + ": " + e.getMessage(), e);
+            throw StorageFailure.of(storage.getId(), e);
         }
     }
 
@@ -303,7 +302,7 @@ public final class StoreService {
     }
 
     private static DicomServiceException storageFailure(StorageDescriptor sd, IOException e) {
-        return new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": " + e, e);
+        return StorageFailure.of(sd.getId(), e);
     }
 
     private record Created(ObjectWriter writer, String path) {
@@ -318,11 +317,11 @@ public final class StoreService {
             } catch (FileAlreadyExistsException e) {
                 if (sd.getOnPathAlreadyExists() != Enums.OnPathAlreadyExists.RANDOM_PATH
                         || attempt >= RANDOM_PATH_ATTEMPTS) {
-                    throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage path exists: " + p);
+                    throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": an object exists at the path for this instance");
                 }
                 p = path + "." + String.format("%08X", ThreadLocalRandom.current().nextInt());
             } catch (IOException | RuntimeException e) {
-                throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": " + e, e);
+                throw StorageFailure.of(sd.getId(), e);
             }
         }
     }
