@@ -18,9 +18,13 @@ echo "== build (test classes, S3Proxy jars, class path)"
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp >/dev/null)
 cp="$ejb/target/test-classes:$ejb/target/classes:$(cat "$ejb/target/bench.cp")"
 
-rm -rf "$work"; mkdir -p "$work"
-echo "== generate $((studies * per)) CT images"
-bash "$root/tools/bench/gen-ct.sh" "$work/ct" "$studies" "$per" 2 >/dev/null
+# the images are kept between runs (generating them takes longer than a run); the rest is fresh
+mkdir -p "$work"; find "$work" -mindepth 1 -maxdepth 1 ! -name ct -exec rm -rf {} +
+if [ "$(find "$work/ct" -name '*.dcm' 2>/dev/null | wc -l)" -ne $((studies * per)) ]; then
+  echo "== generate $((studies * per)) CT images"
+  rm -rf "$work/ct"
+  bash "$root/tools/bench/gen-ct.sh" "$work/ct" "$studies" "$per" 2 >/dev/null
+fi
 files=$(find "$work/ct" -name '*.dcm' | sort)
 count=$(echo "$files" | wc -l)
 bytes=$(echo "$files" | xargs du -cb | tail -1 | cut -f1)
