@@ -2,21 +2,18 @@ package org.arca.ejb.storage.jclouds;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import org.arca.ejb.storage.ObjectWriter;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 
 /**
- * Writes one blob. Up to one part size it is kept in memory (growing as needed, so small
- * objects cost little) and sent with a single PUT on commit; beyond that it becomes a
+ * Writes one blob. Up to one part size it is kept in memory (in chunks, so small objects cost
+ * little and nothing is copied twice) and sent with a single PUT on commit; beyond that it becomes a
  * {@link ParallelMultipartUpload} and every full part goes up while the next one fills.
  * Nothing is visible before commit; a writer closed without commit aborts its upload.
  */
 final class BlobWriter implements ObjectWriter {
-    private static final int INITIAL_BUFFER = 64 * 1024;
-
     private final BlobStore store;
     private final String container;
     private final String path;
@@ -34,8 +31,7 @@ final class BlobWriter implements ObjectWriter {
             append(b, off, len);
         }
     };
-    private byte[] buffer = new byte[INITIAL_BUFFER];
-    private int filled;
+    private ChunkBuffer buffer = new ChunkBuffer();
     private ParallelMultipartUpload upload;
     private boolean committed;
     private boolean closed;
@@ -59,21 +55,16 @@ final class BlobWriter implements ObjectWriter {
             throw new IOException("blob " + path + " already " + (committed ? "committed" : "discarded"));
         }
         while (len > 0) {
-            if (filled == partSize) {
+            if (buffer.size() == partSize) {
                 // a full part and more to come: from now on this is a multipart upload
                 if (upload == null) {
                     upload = ParallelMultipartUpload.start(store, container, path, executor, parallelism);
                 }
-                upload.submit(buffer, filled);
-                buffer = new byte[partSize];
-                filled = 0;
+                upload.submit(buffer.bytes(), buffer.size());
+                buffer = new ChunkBuffer();
             }
-            if (filled == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(partSize, buffer.length * 2));
-            }
-            int n = Math.min(len, buffer.length - filled);
-            System.arraycopy(b, off, buffer, filled, n);
-            filled += n;
+            int n = (int) Math.min(len, partSize - buffer.size());
+            buffer.append(b, off, n);
             off += n;
             len -= n;
         }
@@ -85,12 +76,12 @@ final class BlobWriter implements ObjectWriter {
             return;
         }
         if (upload == null) {
-            Blob blob = store.blobBuilder(path).payload(com.google.common.io.ByteSource.wrap(buffer).slice(0, filled))
-                    .contentLength(filled).contentType("application/octet-stream").build();
+            Blob blob = store.blobBuilder(path).payload(buffer.bytes())
+                    .contentLength(buffer.size()).contentType("application/octet-stream").build();
             JcloudsErrors.call("put " + path, () -> store.putBlob(container, blob));
         } else {
-            if (filled > 0) {
-                upload.submit(buffer, filled);
+            if (buffer.size() > 0) {
+                upload.submit(buffer.bytes(), buffer.size());
             }
             upload.complete();
         }

@@ -14,11 +14,12 @@ import org.arca.ldap.config.StorageDescriptor;
  * {@code Expect: 100-continue} on PUT; a descriptor's own value wins. Arca's own upload settings: {@code part-size} (bytes above which
  * an object goes up in parts of that size; at least 5 MiB, the S3 minimum),
  * {@code upload-parallelism} (parts of one object in flight) and {@code upload-threads}
- * (uploading threads of the storage).
+ * (uploading threads of the storage), and {@code sign-payload} (SigV4 with the body's SHA-256
+ * instead of {@code UNSIGNED-PAYLOAD}; default false, see {@link UnsignedPayloadSigner}).
  */
 record JcloudsSettings(String api, String endpoint, String container, String identity, String credential,
                        boolean containerExists, Properties overrides, int partSize, int uploadParallelism,
-                       int uploadThreads) {
+                       int uploadThreads, boolean signPayload) {
     static final String DEFAULT_CONTAINER = "arca";
     static final int MIN_PART_SIZE = 5 << 20;
     static final int DEFAULT_PART_SIZE = 8 << 20;
@@ -57,7 +58,8 @@ record JcloudsSettings(String api, String endpoint, String container, String ide
                     p.getOrDefault("container", DEFAULT_CONTAINER), p.get("identity"), p.get("credential"),
                     Boolean.parseBoolean(p.getOrDefault("containerExists", "false")), overrides, partSize,
                     positive(d, p, "upload-parallelism", DEFAULT_UPLOAD_PARALLELISM),
-                    positive(d, p, "upload-threads", DEFAULT_UPLOAD_THREADS));
+                    positive(d, p, "upload-threads", DEFAULT_UPLOAD_THREADS),
+                    Boolean.parseBoolean(p.getOrDefault("sign-payload", "false")));
         } catch (NumberFormatException e) {
             throw new IOException("storage " + d.getId() + ": " + e.getMessage(), e);
         }
@@ -69,6 +71,11 @@ record JcloudsSettings(String api, String endpoint, String container, String ide
             throw new IOException("storage " + d.getId() + ": " + name + " must be at least 1");
         }
         return v;
+    }
+
+    /** S3 with SigV4 (the only signer that hashes the body). */
+    boolean unsignedPayload() {
+        return !signPayload && (api.equals("s3") || api.equals("aws-s3"));
     }
 
     /** Never prints the credential. */

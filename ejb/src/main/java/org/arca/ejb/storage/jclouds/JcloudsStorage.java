@@ -46,6 +46,9 @@ public final class JcloudsStorage implements Storage {
         if (s.identity() != null || s.credential() != null) {
             builder.credentials(s.identity(), s.credential());
         }
+        if (s.unsignedPayload()) {
+            builder.modules(java.util.Set.of(new UnsignedPayloadSigner.Binding()));
+        }
         BlobStoreContext ctx = JcloudsErrors.call("storage " + id + " (" + s + ")",
                 () -> builder.overrides(s.overrides()).buildView(BlobStoreContext.class));
         JcloudsStorage storage = new JcloudsStorage(id, s, ctx);
