@@ -186,13 +186,14 @@ public final class StoreService {
                 throw storageFailure(sd, e);
             }
             copy(data, out, sd);
+            String stored;
             try {
                 out.flush();
-                writer.commit();
+                stored = writer.commitPerPolicy(created.path());
             } catch (IOException e) {
                 throw storageFailure(sd, e);
             }
-            return new Location(sd.getId(), created.path(), ctx.transferSyntaxUID(), counter.count,
+            return new Location(sd.getId(), stored, ctx.transferSyntaxUID(), counter.count,
                     md == null ? null : HexFormat.of().formatHex(md.digest()));
         }
     }

@@ -2,7 +2,9 @@ package org.arca.ejb.storage.jclouds;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import org.arca.ejb.storage.ObjectWriter;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
@@ -12,11 +14,19 @@ import org.jclouds.blobstore.domain.Blob;
  * little and nothing is copied twice) and sent with a single PUT on commit; beyond that it becomes a
  * {@link ParallelMultipartUpload} and every full part goes up while the next one fills.
  * Nothing is visible before commit; a writer closed without commit aborts its upload.
+ * With a {@link ConditionalPut} the storage did not look whether the path is taken: the PUT
+ * finds out, and a multipart upload looks (HEAD) before it starts, as its parts cannot move.
  */
 final class BlobWriter implements ObjectWriter {
     private final BlobStore store;
     private final String container;
+    /** As StoreService's dcmOnStoragePathAlreadyExists=RANDOM_PATH: path.XXXXXXXX, 10 tries. */
+    private static final int RANDOM_PATH_ATTEMPTS = 10;
+
     private final String path;
+    private final ConditionalPut conditionalPut;
+    private final boolean randomPathIfTaken;
+    private String target;
     private final int partSize;
     private final int parallelism;
     private final ExecutorService executor;
@@ -36,10 +46,14 @@ final class BlobWriter implements ObjectWriter {
     private boolean committed;
     private boolean closed;
 
-    BlobWriter(BlobStore store, String container, String path, int partSize, int parallelism, ExecutorService executor) {
+    BlobWriter(BlobStore store, String container, String path, int partSize, int parallelism, ExecutorService executor,
+               ConditionalPut conditionalPut, boolean randomPathIfTaken) {
         this.store = store;
         this.container = container;
         this.path = path;
+        this.target = path;
+        this.conditionalPut = conditionalPut;
+        this.randomPathIfTaken = randomPathIfTaken;
         this.partSize = partSize;
         this.parallelism = parallelism;
         this.executor = executor;
@@ -58,7 +72,10 @@ final class BlobWriter implements ObjectWriter {
             if (buffer.size() == partSize) {
                 // a full part and more to come: from now on this is a multipart upload
                 if (upload == null) {
-                    upload = ParallelMultipartUpload.start(store, container, path, executor, parallelism);
+                    if (conditionalPut != null) {
+                        target = firstFreePath();
+                    }
+                    upload = ParallelMultipartUpload.start(store, container, target, executor, parallelism);
                 }
                 upload.submit(buffer.bytes(), buffer.size());
                 buffer = new ChunkBuffer();
@@ -72,10 +89,29 @@ final class BlobWriter implements ObjectWriter {
 
     @Override
     public void commit() throws IOException {
+        commit(false);
+    }
+
+    @Override
+    public String commitPerPolicy(String requested) throws IOException {
+        commit(randomPathIfTaken);
+        return target;
+    }
+
+    /** {@code mayMove}: the caller records where the object went, so a taken path gets an alternative. */
+    private void commit(boolean mayMove) throws IOException {
         if (committed) {
             return;
         }
-        if (upload == null) {
+        if (!mayMove && !target.equals(path)) {
+            // the parts went to another path (found taken before the upload began)
+            throw new FileAlreadyExistsException(container + "/" + path);
+        }
+        if (upload == null && conditionalPut != null) {
+            for (int attempt = 0; !conditionalPut.put(container, target, buffer.bytes(), buffer.size()); attempt++) {
+                target = alternative(attempt, mayMove);
+            }
+        } else if (upload == null) {
             Blob blob = store.blobBuilder(path).payload(buffer.bytes())
                     .contentLength(buffer.size()).contentType("application/octet-stream").build();
             JcloudsErrors.call("put " + path, () -> store.putBlob(container, blob));
@@ -87,6 +123,26 @@ final class BlobWriter implements ObjectWriter {
         }
         committed = true;
         buffer = null;
+    }
+
+    /** Before a multipart upload, whose parts cannot move later: the path, or with RANDOM_PATH a free alternative. */
+    private String firstFreePath() throws IOException {
+        String p = path;
+        for (int attempt = 0; taken(p); attempt++) {
+            p = alternative(attempt, randomPathIfTaken);
+        }
+        return p;
+    }
+
+    private boolean taken(String p) throws IOException {
+        return JcloudsErrors.call("head " + p, () -> store.blobExists(container, p));
+    }
+
+    private String alternative(int attempt, boolean mayMove) throws FileAlreadyExistsException {
+        if (!mayMove || attempt >= RANDOM_PATH_ATTEMPTS) {
+            throw new FileAlreadyExistsException(container + "/" + path);
+        }
+        return path + "." + String.format("%08X", ThreadLocalRandom.current().nextInt());
     }
 
     @Override

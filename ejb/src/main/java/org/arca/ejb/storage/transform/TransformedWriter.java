@@ -64,6 +64,12 @@ final class TransformedWriter implements ObjectWriter {
     }
 
     @Override
+    public String commitPerPolicy(String requested) throws IOException {
+        finish();
+        return delegate.commitPerPolicy(requested);
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             delegate.close();
