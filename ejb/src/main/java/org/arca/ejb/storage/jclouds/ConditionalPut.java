@@ -4,7 +4,6 @@ import com.google.common.collect.LinkedHashMultimap;
 import com.google.common.collect.Multimap;
 import com.google.common.io.ByteSource;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.io.Payload;
@@ -21,7 +20,8 @@ import org.jclouds.s3.options.PutObjectOptions;
  */
 final class ConditionalPut {
     private static final Logger LOG = Logger.getLogger(ConditionalPut.class.getName());
-    private static final String PROBE_PREFIX = ".arca-conditional-put-probe-";
+    /** One fixed key: a probe whose removal failed (no delete right) leaves one key, not one per open. */
+    private static final String PROBE_KEY = ".arca-conditional-put-probe";
     private static final int PRECONDITION_FAILED = 412;
 
     /** PutObjectOptions has no setter for it; the header joins the signed request as is. */
@@ -41,8 +41,9 @@ final class ConditionalPut {
     }
 
     /**
-     * Puts a probe key twice (the second must be refused) and removes it: the conditional PUT if
-     * the store honours it, else null (then the storage checks with a HEAD before each object).
+     * Puts a probe key twice (the second must be refused; the first may be too, when a probe of
+     * another node or an earlier run is there) and removes it: the conditional PUT if the store
+     * honours it, else null (then the storage checks with a HEAD before each object).
      */
     static ConditionalPut probe(BlobStoreContext context, String container) {
         S3Client s3;
@@ -52,10 +53,11 @@ final class ConditionalPut {
             return null; // not an S3 api
         }
         ConditionalPut put = new ConditionalPut(s3);
-        String key = PROBE_PREFIX + UUID.randomUUID();
+        String key = PROBE_KEY;
         ByteSource one = ByteSource.wrap(new byte[] {1});
         try {
-            if (put.put(container, key, one, 1) && !put.put(container, key, one, 1)) {
+            put.put(container, key, one, 1);
+            if (!put.put(container, key, one, 1)) {
                 return put;
             }
             LOG.info("S3 container " + container + " ignores If-None-Match: a HEAD before each new object");

@@ -62,7 +62,7 @@ record JcloudsSettings(String api, String endpoint, String container, String ide
                     positive(d, p, "upload-parallelism", DEFAULT_UPLOAD_PARALLELISM),
                     positive(d, p, "upload-threads", DEFAULT_UPLOAD_THREADS),
                     Boolean.parseBoolean(p.getOrDefault("sign-payload", "false")),
-                    conditionalPut(d, p.getOrDefault("existence-check", "auto")),
+                    conditionalPut(d, p.getOrDefault("existence-check", "auto")) && (api.equals("s3") || api.equals("aws-s3")),
                     d.getOnPathAlreadyExists() == org.arca.ldap.config.Enums.OnPathAlreadyExists.RANDOM_PATH);
         } catch (NumberFormatException e) {
             throw new IOException("storage " + d.getId() + ": " + e.getMessage(), e);
