@@ -18,14 +18,15 @@ import org.jclouds.blobstore.domain.Blob;
  * finds out, and a multipart upload looks (HEAD) before it starts, as its parts cannot move.
  */
 final class BlobWriter implements ObjectWriter {
-    private final BlobStore store;
-    private final String container;
     /** As StoreService's dcmOnStoragePathAlreadyExists=RANDOM_PATH: path.XXXXXXXX, 10 tries. */
     private static final int RANDOM_PATH_ATTEMPTS = 10;
 
+    private final BlobStore store;
+    private final String container;
     private final String path;
     private final ConditionalPut conditionalPut;
     private final boolean randomPathIfTaken;
+    /** Where the object goes: the path, or with RANDOM_PATH an alternative once it was found taken. */
     private String target;
     private final int partSize;
     private final int parallelism;
