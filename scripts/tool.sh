@@ -14,22 +14,25 @@ case "$tool" in
 esac
 V=0.1.0-SNAPSHOT
 jars="$ROOT/tools/target/arca-tools-$V.jar:$ROOT/dicom/target/arca-dicom-$V.jar"
-newest=$({ find "$ROOT/dicom/src/main" "$ROOT/tools/src/main" "$ROOT/dicom/pom.xml" "$ROOT/tools/pom.xml" \
-            -type f -printf '%T@\n' 2>/dev/null || true; } | sort -n | tail -1 | cut -d. -f1)
-built=$(stat -c %Y "$ROOT/tools/target/arca-tools-$V.jar" 2>/dev/null || echo 0)
-if [ "$built" -lt "${newest:-0}" ]; then
+# Every start is timed by users and benchmarks: one find that stops at the first newer source
+# (no sort, stat or cut processes; a fork costs milliseconds on a loaded machine)
+jar="$ROOT/tools/target/arca-tools-$V.jar"
+if [ ! -f "$jar" ] || [ ! -f "$ROOT/dicom/target/arca-dicom-$V.jar" ] || [ -n "$(find "$ROOT/dicom/src/main" "$ROOT/tools/src/main" \
+    "$ROOT/dicom/pom.xml" "$ROOT/tools/pom.xml" -type f -newer "$jar" -print -quit 2>/dev/null)" ]; then
   echo "arca: building the tools" >&2
   (cd "$ROOT" && mvn -q -B -pl dicom,tools -DskipTests package >&2)
 fi
 # Short-lived tools spend much of their time compiling: the C1 compiler alone and the serial
 # collector start fastest on small machines (tools/README.md, benchmark).
-opts=${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+# -XX:-UsePerfData: no hsperfdata file to create and map at start (jstat does not see the tools).
+opts=${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData}
 # Class data sharing: once per build (and per JDK), a short training run of the tools against each
 # other records the classes they load in an archive, which later starts map instead of loading
 # and verifying each class from the jars. Written under a temporary name, so that concurrent first
 # starts never map a half-written archive; without an archive the tools simply start without it.
 java_bin=$(readlink -f "$(command -v java)")
-cds="$ROOT/tools/target/cds/tools-$(printf '%s' "$java_bin $opts" | cksum | cut -d' ' -f1).jsa"
+key="$java_bin $opts"
+cds="$ROOT/tools/target/cds/tools${key//[^A-Za-z0-9.=+-]/_}.jsa"   # the key in the name: no cksum process
 fresh() { [ "$1" -nt "$ROOT/tools/target/arca-tools-$V.jar" ] && [ "$1" -nt "$ROOT/dicom/target/arca-dicom-$V.jar" ]; }
 # a failed training (no loopback, read-only tree) is not retried until the next build
 if ! fresh "$cds" && ! fresh "$cds.failed" && mkdir -p "$ROOT/tools/target/cds" 2>/dev/null; then

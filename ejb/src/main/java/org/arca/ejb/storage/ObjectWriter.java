@@ -34,6 +34,22 @@ public interface ObjectWriter extends Closeable {
         }, executor);
     }
 
+    /**
+     * Commits as the storage's dcmOnStoragePathAlreadyExists says, for callers that record where
+     * the object went: a provider that finds {@code requested} taken only now (S3 conditional
+     * PUT, no existence check before writing) commits under {@code requested.XXXXXXXX} when the
+     * policy is RANDOM_PATH. Returns the path committed at; {@link #commit()} never moves.
+     */
+    default String commitPerPolicy(String requested) throws IOException {
+        commit();
+        return requested;
+    }
+
+    /** Whether {@link #commitPerPolicy} may commit at another path than requested (then commit before recording the path). */
+    default boolean commitMayMove() {
+        return false;
+    }
+
     /** Discards the object unless committed. Never throws for a discard that found nothing. */
     @Override
     void close() throws IOException;

@@ -19,7 +19,9 @@ public interface Storage extends AutoCloseable {
 
     /**
      * Starts writing a new object at {@code path}.
-     * @throws java.nio.file.FileAlreadyExistsException if an object is already there
+     * @throws java.nio.file.FileAlreadyExistsException if an object is already there (a provider
+     *         that lets the store refuse at commit, S3 with conditional PUT, throws it from
+     *         {@link ObjectWriter#commit()} instead: one request fewer per object)
      * @throws IOException if the storage cannot take it (full, read-only, unreachable)
      */
     ObjectWriter create(String path) throws IOException;

@@ -29,10 +29,14 @@ public final class Storages implements AutoCloseable {
     private final Map<String, StorageDescriptor> descriptors = new ConcurrentHashMap<>();
     private volatile LocationSelector.Copies copies;
 
-    /** What a storage was opened from: a change of URI or properties opens it anew. */
-    private record Opened(String uri, Map<String, String> properties, Storage storage) {
+    /**
+     * What a storage was opened from: a change of URI, properties or path policy opens it anew
+     * (a provider may apply dcmOnStoragePathAlreadyExists itself, see ObjectWriter#commitPerPolicy).
+     */
+    private record Opened(String uri, Map<String, String> properties, Object pathPolicy, Storage storage) {
         boolean matches(StorageDescriptor d) {
-            return uri.equals(d.getResolvedUri()) && properties.equals(d.getProperties());
+            return uri.equals(d.getResolvedUri()) && properties.equals(d.getProperties())
+                    && pathPolicy == d.getOnPathAlreadyExists();
         }
     }
 
@@ -104,7 +108,8 @@ public final class Storages implements AutoCloseable {
             }
             Storage s = StorageTransforms.apply(d, p.open(d));
             // a replaced storage may still serve a running retrieve: it is left to the collector
-            opened.put(d.getId(), new Opened(d.getResolvedUri(), Map.copyOf(d.getProperties()), s));
+            opened.put(d.getId(), new Opened(d.getResolvedUri(), Map.copyOf(d.getProperties()),
+                    d.getOnPathAlreadyExists(), s));
             return s;
         }
     }

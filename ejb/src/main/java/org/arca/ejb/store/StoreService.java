@@ -275,9 +275,23 @@ public final class StoreService {
             } catch (IOException e) {
                 throw storageFailure(sd, e);
             }
-            Location location = new Location(sd.getId(), created.path(), ctx.transferSyntaxUID(), counter.count,
+            String stored = created.path();
+            CompletableFuture<Void> durable;
+            if (writer.commitMayMove()) {
+                // the provider learns that the path is taken only when it commits (S3 conditional
+                // PUT): commit now, so that the index records where the object went
+                try {
+                    stored = writer.commitPerPolicy(stored);
+                } catch (IOException e) {
+                    throw storageFailure(sd, e);
+                }
+                durable = CompletableFuture.completedFuture(null);
+            } else {
+                durable = writer.commitAsync(committer);
+            }
+            Location location = new Location(sd.getId(), stored, ctx.transferSyntaxUID(), counter.count,
                     md == null ? null : HexFormat.of().formatHex(md.digest()));
-            PendingObject pending = new PendingObject(writer, location, writer.commitAsync(committer));
+            PendingObject pending = new PendingObject(writer, location, durable);
             started = true;
             return pending;
         } finally {

@@ -3,6 +3,7 @@ package org.arca.ejb.export.dicom;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,11 +11,11 @@ import javax.sql.DataSource;
 import org.arca.dicom.net.Association;
 import org.arca.dicom.net.ConnectionOptions;
 import org.arca.dicom.net.pdu.AAssociateRQ;
-import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ejb.dimse.LdapMoveDestinations;
 import org.arca.ejb.export.ExportCancellation;
 import org.arca.ejb.export.ExportInstances;
 import org.arca.ejb.export.ExportOutcome;
+import org.arca.ejb.export.ExportStorages;
 import org.arca.ejb.export.ExportTask;
 import org.arca.ejb.export.ExportTaskStatus;
 import org.arca.ejb.export.Exporter;
@@ -22,7 +23,6 @@ import org.arca.ejb.ldap.Directory;
 import org.arca.ejb.retrieve.InstanceLocation;
 import org.arca.ejb.retrieve.InstanceSender;
 import org.arca.ejb.retrieve.MoveDestination;
-import org.arca.ejb.storage.Storages;
 import org.arca.ldap.config.ExporterDescriptor;
 
 /**
@@ -40,8 +40,8 @@ public class DicomExporter implements Exporter {
     @Resource(lookup = "java:/ArcaDS")
     private DataSource dataSource;
 
-    @EJB
-    private ArchiveConfiguration configuration;
+    @Inject
+    private ExportStorages storages;
 
     @EJB
     private Directory directory;
@@ -68,7 +68,7 @@ public class DicomExporter implements Exporter {
         rq.calledAET(dest.aeTitle());
         propose(rq, items);
         Association as = Association.connect(dest.host(), dest.port(), rq, new ConnectionOptions());
-        InstanceSender sender = new InstanceSender(new Storages().configure(configuration.device().getStorages()));
+        InstanceSender sender = new InstanceSender(storages.current());
         ExportCancellation cancellation = ExportCancellation.current();
         if (cancellation != null) {
             cancellation.onCancel(as::abort); // a C-STORE blocked on the socket ends at once

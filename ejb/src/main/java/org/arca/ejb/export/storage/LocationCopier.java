@@ -78,7 +78,7 @@ final class LocationCopier {
                 OutputStream out = md == null ? w.stream() : new DigestOutputStream(w.stream(), md);
                 size = in.transferTo(out);
                 out.flush();
-                w.commit();
+                written = w.commitPerPolicy(written);
             }
         }
         try {

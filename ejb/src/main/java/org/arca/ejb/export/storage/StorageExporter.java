@@ -1,10 +1,9 @@
 package org.arca.ejb.export.storage;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -13,10 +12,10 @@ import org.arca.ejb.clock.ArchiveClock;
 import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ejb.export.ExportInstances;
 import org.arca.ejb.export.ExportOutcome;
+import org.arca.ejb.export.ExportStorages;
 import org.arca.ejb.export.ExportTask;
 import org.arca.ejb.export.ExportTaskStatus;
 import org.arca.ejb.export.Exporter;
-import org.arca.ejb.storage.Storages;
 import org.arca.ldap.config.Device;
 import org.arca.ldap.config.ExporterDescriptor;
 import org.arca.ldap.config.StorageDescriptor;
@@ -40,18 +39,8 @@ public class StorageExporter implements Exporter {
     @EJB
     private ArchiveClock clock;
 
-    /** Kept across tasks: opening an S3 storage starts a jclouds context and upload threads. */
-    private Storages storages;
-
-    @PostConstruct
-    void open() {
-        storages = new Storages().copiesFrom(dataSource);
-    }
-
-    @PreDestroy
-    void close() {
-        storages.close();
-    }
+    @Inject
+    private ExportStorages storages;
 
     @Override
     public boolean handles(String scheme) {
@@ -74,8 +63,7 @@ public class StorageExporter implements Exporter {
         if (items.isEmpty()) {
             return new ExportOutcome(ExportTaskStatus.WARNING, "No instances to export", null, false, 0, 0);
         }
-        storages.configure(device.getStorages());
-        LocationCopier copier = new LocationCopier(dataSource, storages, target, clock);
+        LocationCopier copier = new LocationCopier(dataSource, storages.current(), target, clock);
         int copied = 0;
         int present = 0;
         List<String> failed = new ArrayList<>();

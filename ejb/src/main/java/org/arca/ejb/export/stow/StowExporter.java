@@ -3,14 +3,15 @@ package org.arca.ejb.export.stow;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.arca.ejb.conf.ArchiveConfiguration;
 import org.arca.ejb.export.ExportInstances;
 import org.arca.ejb.export.ExportOutcome;
+import org.arca.ejb.export.ExportStorages;
 import org.arca.ejb.export.ExportTask;
 import org.arca.ejb.export.ExportTaskStatus;
 import org.arca.ejb.export.Exporter;
@@ -30,8 +31,8 @@ public class StowExporter implements Exporter {
     @Resource(lookup = "java:/ArcaDS")
     private DataSource dataSource;
 
-    @EJB
-    private ArchiveConfiguration configuration;
+    @Inject
+    private ExportStorages exportStorages;
 
     @EJB
     private Directory directory;
@@ -60,7 +61,7 @@ public class StowExporter implements Exporter {
             return new ExportOutcome(ExportTaskStatus.WARNING, "No instances to export", null, false, 0, 0);
         }
         StowClient client = new StowClient(target, settings);
-        Storages storages = new Storages().configure(configuration.device().getStorages());
+        Storages storages = exportStorages.current();
         List<StowPart> parts = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         try {

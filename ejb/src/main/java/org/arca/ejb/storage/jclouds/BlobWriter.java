@@ -2,24 +2,32 @@ package org.arca.ejb.storage.jclouds;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.nio.file.FileAlreadyExistsException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import org.arca.ejb.storage.ObjectWriter;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 
 /**
- * Writes one blob. Up to one part size it is kept in memory (growing as needed, so small
- * objects cost little) and sent with a single PUT on commit; beyond that it becomes a
+ * Writes one blob. Up to one part size it is kept in memory (in chunks, so small objects cost
+ * little and nothing is copied twice) and sent with a single PUT on commit; beyond that it becomes a
  * {@link ParallelMultipartUpload} and every full part goes up while the next one fills.
  * Nothing is visible before commit; a writer closed without commit aborts its upload.
+ * With a {@link ConditionalPut} the storage did not look whether the path is taken: the PUT
+ * finds out, and a multipart upload looks (HEAD) before it starts, as its parts cannot move.
  */
 final class BlobWriter implements ObjectWriter {
-    private static final int INITIAL_BUFFER = 64 * 1024;
+    /** As StoreService's dcmOnStoragePathAlreadyExists=RANDOM_PATH: path.XXXXXXXX, 10 tries. */
+    private static final int RANDOM_PATH_ATTEMPTS = 10;
 
     private final BlobStore store;
     private final String container;
     private final String path;
+    private final ConditionalPut conditionalPut;
+    private final boolean randomPathIfTaken;
+    /** Where the object goes: the path, or with RANDOM_PATH an alternative once it was found taken. */
+    private String target;
     private final int partSize;
     private final int parallelism;
     private final ExecutorService executor;
@@ -34,16 +42,19 @@ final class BlobWriter implements ObjectWriter {
             append(b, off, len);
         }
     };
-    private byte[] buffer = new byte[INITIAL_BUFFER];
-    private int filled;
+    private ChunkBuffer buffer = new ChunkBuffer();
     private ParallelMultipartUpload upload;
     private boolean committed;
     private boolean closed;
 
-    BlobWriter(BlobStore store, String container, String path, int partSize, int parallelism, ExecutorService executor) {
+    BlobWriter(BlobStore store, String container, String path, int partSize, int parallelism, ExecutorService executor,
+               ConditionalPut conditionalPut, boolean randomPathIfTaken) {
         this.store = store;
         this.container = container;
         this.path = path;
+        this.target = path;
+        this.conditionalPut = conditionalPut;
+        this.randomPathIfTaken = randomPathIfTaken;
         this.partSize = partSize;
         this.parallelism = parallelism;
         this.executor = executor;
@@ -59,21 +70,19 @@ final class BlobWriter implements ObjectWriter {
             throw new IOException("blob " + path + " already " + (committed ? "committed" : "discarded"));
         }
         while (len > 0) {
-            if (filled == partSize) {
+            if (buffer.size() == partSize) {
                 // a full part and more to come: from now on this is a multipart upload
                 if (upload == null) {
-                    upload = ParallelMultipartUpload.start(store, container, path, executor, parallelism);
+                    if (conditionalPut != null) {
+                        target = firstFreePath();
+                    }
+                    upload = ParallelMultipartUpload.start(store, container, target, executor, parallelism);
                 }
-                upload.submit(buffer, filled);
-                buffer = new byte[partSize];
-                filled = 0;
+                upload.submit(buffer.bytes(), buffer.size());
+                buffer = new ChunkBuffer();
             }
-            if (filled == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(partSize, buffer.length * 2));
-            }
-            int n = Math.min(len, buffer.length - filled);
-            System.arraycopy(b, off, buffer, filled, n);
-            filled += n;
+            int n = (int) Math.min(len, partSize - buffer.size());
+            buffer.append(b, off, n);
             off += n;
             len -= n;
         }
@@ -81,21 +90,66 @@ final class BlobWriter implements ObjectWriter {
 
     @Override
     public void commit() throws IOException {
+        commit(false);
+    }
+
+    @Override
+    public String commitPerPolicy(String requested) throws IOException {
+        commit(randomPathIfTaken);
+        return target;
+    }
+
+    /** Without a HEAD before writing, only the conditional PUT (or the multipart start) finds the path taken. */
+    @Override
+    public boolean commitMayMove() {
+        return randomPathIfTaken && conditionalPut != null;
+    }
+
+    /** {@code mayMove}: the caller records where the object went, so a taken path gets an alternative. */
+    private void commit(boolean mayMove) throws IOException {
         if (committed) {
             return;
         }
-        if (upload == null) {
-            Blob blob = store.blobBuilder(path).payload(com.google.common.io.ByteSource.wrap(buffer).slice(0, filled))
-                    .contentLength(filled).contentType("application/octet-stream").build();
+        if (!mayMove && !target.equals(path)) {
+            // the parts went to another path (found taken before the upload began)
+            throw new FileAlreadyExistsException(container + "/" + path);
+        }
+        if (upload == null && conditionalPut != null) {
+            for (int attempt = 0; !conditionalPut.put(container, target, buffer.bytes(), buffer.size()); attempt++) {
+                target = alternative(attempt, mayMove);
+            }
+        } else if (upload == null) {
+            Blob blob = store.blobBuilder(path).payload(buffer.bytes())
+                    .contentLength(buffer.size()).contentType("application/octet-stream").build();
             JcloudsErrors.call("put " + path, () -> store.putBlob(container, blob));
         } else {
-            if (filled > 0) {
-                upload.submit(buffer, filled);
+            if (buffer.size() > 0) {
+                upload.submit(buffer.bytes(), buffer.size());
             }
             upload.complete();
         }
         committed = true;
         buffer = null;
+    }
+
+    /** Before a multipart upload, whose parts cannot move later: the path, or with RANDOM_PATH a free alternative. */
+    private String firstFreePath() throws IOException {
+        String p = path;
+        for (int attempt = 0; taken(p); attempt++) {
+            p = alternative(attempt, randomPathIfTaken);
+        }
+        return p;
+    }
+
+    private boolean taken(String p) throws IOException {
+        return JcloudsErrors.call("head " + p, () -> store.blobExists(container, p));
+    }
+
+    private String alternative(int attempt, boolean mayMove) throws FileAlreadyExistsException {
+        if (!mayMove || attempt >= RANDOM_PATH_ATTEMPTS) {
+            throw new FileAlreadyExistsException(container + "/" + path);
+        }
+        return path + "." + String.format("%08X", ThreadLocalRandom.current().nextInt());
     }
 
     @Override

@@ -14,11 +14,14 @@ import org.arca.ldap.config.StorageDescriptor;
  * {@code Expect: 100-continue} on PUT; a descriptor's own value wins. Arca's own upload settings: {@code part-size} (bytes above which
  * an object goes up in parts of that size; at least 5 MiB, the S3 minimum),
  * {@code upload-parallelism} (parts of one object in flight) and {@code upload-threads}
- * (uploading threads of the storage).
+ * (uploading threads of the storage), {@code sign-payload} (SigV4 with the body's SHA-256
+ * instead of {@code UNSIGNED-PAYLOAD}; default false, see {@link UnsignedPayloadSigner}) and
+ * {@code existence-check} ({@code auto}: no HEAD before a new object where the store honours
+ * {@code If-None-Match}, see {@link ConditionalPut}; {@code head}: always a HEAD first).
  */
 record JcloudsSettings(String api, String endpoint, String container, String identity, String credential,
                        boolean containerExists, Properties overrides, int partSize, int uploadParallelism,
-                       int uploadThreads) {
+                       int uploadThreads, boolean signPayload, boolean conditionalPut, boolean randomPathIfTaken) {
     static final String DEFAULT_CONTAINER = "arca";
     static final int MIN_PART_SIZE = 5 << 20;
     static final int DEFAULT_PART_SIZE = 8 << 20;
@@ -57,10 +60,21 @@ record JcloudsSettings(String api, String endpoint, String container, String ide
                     p.getOrDefault("container", DEFAULT_CONTAINER), p.get("identity"), p.get("credential"),
                     Boolean.parseBoolean(p.getOrDefault("containerExists", "false")), overrides, partSize,
                     positive(d, p, "upload-parallelism", DEFAULT_UPLOAD_PARALLELISM),
-                    positive(d, p, "upload-threads", DEFAULT_UPLOAD_THREADS));
+                    positive(d, p, "upload-threads", DEFAULT_UPLOAD_THREADS),
+                    Boolean.parseBoolean(p.getOrDefault("sign-payload", "false")),
+                    conditionalPut(d, p.getOrDefault("existence-check", "auto")) && (api.equals("s3") || api.equals("aws-s3")),
+                    d.getOnPathAlreadyExists() == org.arca.ldap.config.Enums.OnPathAlreadyExists.RANDOM_PATH);
         } catch (NumberFormatException e) {
             throw new IOException("storage " + d.getId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether to probe for conditional PUT: S3 apis, writable storages, unless told otherwise. */
+    private static boolean conditionalPut(StorageDescriptor d, String check) throws IOException {
+        if (!check.equals("auto") && !check.equals("head")) {
+            throw new IOException("storage " + d.getId() + ": existence-check must be auto or head, not " + check);
+        }
+        return check.equals("auto") && !d.isReadOnly();
     }
 
     private static int positive(StorageDescriptor d, Map<String, String> p, String name, int dflt) throws IOException {
@@ -69,6 +83,11 @@ record JcloudsSettings(String api, String endpoint, String container, String ide
             throw new IOException("storage " + d.getId() + ": " + name + " must be at least 1");
         }
         return v;
+    }
+
+    /** S3 with SigV4 (the only signer that hashes the body). */
+    boolean unsignedPayload() {
+        return !signPayload && (api.equals("s3") || api.equals("aws-s3"));
     }
 
     /** Never prints the credential. */

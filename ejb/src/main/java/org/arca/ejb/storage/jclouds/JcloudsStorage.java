@@ -28,6 +28,8 @@ public final class JcloudsStorage implements Storage {
     private final BlobStoreContext context;
     private final BlobStore store;
     private final ExecutorService uploads;
+    /** Null: a HEAD before each new object (the store may not refuse to replace a key). */
+    private ConditionalPut conditionalPut;
 
     private JcloudsStorage(String id, JcloudsSettings settings, BlobStoreContext context) {
         this.id = id;
@@ -46,6 +48,9 @@ public final class JcloudsStorage implements Storage {
         if (s.identity() != null || s.credential() != null) {
             builder.credentials(s.identity(), s.credential());
         }
+        if (s.unsignedPayload()) {
+            builder.modules(java.util.Set.of(new UnsignedPayloadSigner.Binding()));
+        }
         BlobStoreContext ctx = JcloudsErrors.call("storage " + id + " (" + s + ")",
                 () -> builder.overrides(s.overrides()).buildView(BlobStoreContext.class));
         JcloudsStorage storage = new JcloudsStorage(id, s, ctx);
@@ -57,6 +62,9 @@ public final class JcloudsStorage implements Storage {
                 storage.close();
                 throw e;
             }
+        }
+        if (s.conditionalPut()) {
+            storage.conditionalPut = ConditionalPut.probe(ctx, s.container());
         }
         return storage;
     }
@@ -80,16 +88,21 @@ public final class JcloudsStorage implements Storage {
     }
 
     /**
-     * A HEAD first, as S3 would silently replace an existing key: a second object never takes
-     * the path of a stored one (two writers racing for one new path are not caught; paths
-     * carry instance UIDs, so only a duplicate store can race, and the index refuses one of them).
+     * S3 would silently replace an existing key, so a second object must never be sent to the
+     * path of a stored one. Where the store honours {@code If-None-Match} the PUT itself refuses
+     * (race-free) and a taken path is found at commit: {@link ObjectWriter#commit()} then fails
+     * with FileAlreadyExistsException, {@link ObjectWriter#commitPerPolicy} with RANDOM_PATH
+     * commits at another path. Elsewhere a HEAD first (two writers racing for one new path are
+     * not caught; paths carry instance UIDs, so only a duplicate store can race, and the index
+     * refuses one of them).
      */
     @Override
     public ObjectWriter create(String path) throws IOException {
-        if (exists(path)) {
+        if (conditionalPut == null && exists(path)) {
             throw new FileAlreadyExistsException(settings.container() + "/" + path);
         }
-        return new BlobWriter(store, settings.container(), path, settings.partSize(), settings.uploadParallelism(), uploads);
+        return new BlobWriter(store, settings.container(), path, settings.partSize(), settings.uploadParallelism(), uploads,
+                conditionalPut, settings.randomPathIfTaken());
     }
 
     @Override

@@ -55,8 +55,8 @@ final class ParallelMultipartUpload {
         return new ParallelMultipartUpload(store, mpu, executor, parallelism);
     }
 
-    /** Sends {@code data[0..length)} as the next part; the array is not touched by the caller afterwards. */
-    void submit(byte[] data, int length) throws IOException {
+    /** Sends {@code data} ({@code length} bytes) as the next part; the caller does not touch it afterwards. */
+    void submit(com.google.common.io.ByteSource data, long length) throws IOException {
         checkFailure();
         if (parts.size() >= MAX_PARTS) {
             throw new IOException(name + ": more than " + MAX_PARTS + " parts; raise part-size");
@@ -74,9 +74,8 @@ final class ParallelMultipartUpload {
                 if (failure.get() != null) {
                     throw new IllegalStateException("upload already failed");
                 }
-                Payload payload = Payloads.newByteSourcePayload(
-                        com.google.common.io.ByteSource.wrap(data).slice(0, length));
-                payload.getContentMetadata().setContentLength((long) length);
+                Payload payload = Payloads.newByteSourcePayload(data);
+                payload.getContentMetadata().setContentLength(length);
                 return store.uploadMultipartPart(upload, number, payload);
             }, executor);
         } catch (RuntimeException e) { // executor shut down: the storage was closed

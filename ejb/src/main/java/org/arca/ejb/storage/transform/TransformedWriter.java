@@ -64,6 +64,17 @@ final class TransformedWriter implements ObjectWriter {
     }
 
     @Override
+    public String commitPerPolicy(String requested) throws IOException {
+        finish();
+        return delegate.commitPerPolicy(requested);
+    }
+
+    @Override
+    public boolean commitMayMove() {
+        return delegate.commitMayMove();
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             delegate.close();
