@@ -44,8 +44,9 @@ final class ConditionalPut {
      * Puts a probe key twice (the second must be refused; the first may be too, when a probe of
      * another node or an earlier run is there) and removes it: the conditional PUT if the store
      * honours it, else null (then the storage checks with a HEAD before each object).
+     * @throws IOException if the store could not be asked (unreachable): probe again later
      */
-    static ConditionalPut probe(BlobStoreContext context, String container) {
+    static ConditionalPut probe(BlobStoreContext context, String container) throws IOException {
         S3Client s3;
         try {
             s3 = context.unwrapApi(S3Client.class);
@@ -53,22 +54,28 @@ final class ConditionalPut {
             return null; // not an S3 api
         }
         ConditionalPut put = new ConditionalPut(s3);
-        String key = PROBE_KEY;
         ByteSource one = ByteSource.wrap(new byte[] {1});
+        boolean written = false;
         try {
-            put.put(container, key, one, 1);
-            if (!put.put(container, key, one, 1)) {
+            put.put(container, PROBE_KEY, one, 1);
+            written = true;
+            if (!put.put(container, PROBE_KEY, one, 1)) {
                 return put;
             }
             LOG.info("S3 container " + container + " ignores If-None-Match: a HEAD before each new object");
         } catch (IOException e) {
+            if (JcloudsErrors.httpStatus(e) == 0) {
+                throw e; // no answer at all: the store was not asked
+            }
             LOG.info("S3 container " + container + " refuses If-None-Match (" + e.getMessage()
                     + "): a HEAD before each new object");
         } finally {
-            try {
-                s3.deleteObject(container, key);
-            } catch (RuntimeException e) {
-                LOG.warning("probe key " + container + "/" + key + " not removed: " + e);
+            if (written) {
+                try {
+                    s3.deleteObject(container, PROBE_KEY);
+                } catch (RuntimeException e) {
+                    LOG.warning("probe key " + container + "/" + PROBE_KEY + " not removed: " + e);
+                }
             }
         }
         return null;

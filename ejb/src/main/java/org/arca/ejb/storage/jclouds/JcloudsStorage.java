@@ -23,13 +23,18 @@ import org.jclouds.blobstore.options.GetOptions;
  * reads stream the GET response, ranges with an HTTP Range request.
  */
 public final class JcloudsStorage implements Storage {
+    private static final long PROBE_RETRY_NANOS = 30_000_000_000L;
+
     private final String id;
     private final JcloudsSettings settings;
     private final BlobStoreContext context;
     private final BlobStore store;
     private final ExecutorService uploads;
     /** Null: a HEAD before each new object (the store may not refuse to replace a key). */
-    private ConditionalPut conditionalPut;
+    private volatile ConditionalPut conditionalPut;
+    /** Whether the store answered the probe; if not, when to ask again (nanoTime). */
+    private volatile boolean probed;
+    private long nextProbe;
 
     private JcloudsStorage(String id, JcloudsSettings settings, BlobStoreContext context) {
         this.id = id;
@@ -63,9 +68,8 @@ public final class JcloudsStorage implements Storage {
                 throw e;
             }
         }
-        if (s.conditionalPut()) {
-            storage.conditionalPut = ConditionalPut.probe(ctx, s.container());
-        }
+        storage.probed = !s.conditionalPut();
+        storage.nextProbe = System.nanoTime();
         return storage;
     }
 
@@ -98,11 +102,33 @@ public final class JcloudsStorage implements Storage {
      */
     @Override
     public ObjectWriter create(String path) throws IOException {
-        if (conditionalPut == null && exists(path)) {
+        ConditionalPut conditional = conditionalPut();
+        if (conditional == null && exists(path)) {
             throw new FileAlreadyExistsException(settings.container() + "/" + path);
         }
         return new BlobWriter(store, settings.container(), path, settings.partSize(), settings.uploadParallelism(), uploads,
-                conditionalPut, settings.randomPathIfTaken());
+                conditional, settings.randomPathIfTaken());
+    }
+
+    /**
+     * Asked at the first write (not at open, which must work while the store is down); while the
+     * store cannot be reached, again at most every {@link #PROBE_RETRY_NANOS}, HEADs meanwhile.
+     */
+    private ConditionalPut conditionalPut() {
+        if (probed) {
+            return conditionalPut;
+        }
+        synchronized (this) {
+            if (!probed && System.nanoTime() - nextProbe >= 0) {
+                try {
+                    conditionalPut = ConditionalPut.probe(context, settings.container());
+                    probed = true;
+                } catch (IOException e) {
+                    nextProbe = System.nanoTime() + PROBE_RETRY_NANOS;
+                }
+            }
+            return conditionalPut;
+        }
     }
 
     @Override
