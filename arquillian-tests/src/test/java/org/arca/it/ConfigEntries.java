@@ -105,6 +105,17 @@ public final class ConfigEntries {
         return added;
     }
 
+    /** The first value of an attribute, or null. */
+    public static String value(String dn, String attribute) throws NamingException {
+        DirContext ctx = connect();
+        try {
+            Attribute a = ctx.getAttributes(dn, new String[] {attribute}).get(attribute);
+            return a == null ? null : (String) a.get();
+        } finally {
+            ctx.close();
+        }
+    }
+
     /** Removes a leaf entry if it is there. */
     public static void remove(String dn) throws NamingException {
         DirContext ctx = connect();

@@ -1,5 +1,6 @@
 package org.arca.it.restart;
 
+import org.arca.it.ConfigEntries;
 import org.arca.it.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,13 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Hashtable;
 import java.util.UUID;
-import javax.naming.Context;
-import javax.naming.directory.BasicAttribute;
-import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
-import javax.naming.directory.ModificationItem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,31 +81,11 @@ class RestartIT {
         return Json.createReader(new StringReader(s)).readObject();
     }
 
-    private static DirContext ldap() throws Exception {
-        Hashtable<String, Object> env = new Hashtable<>();
-        env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
-        env.put(Context.PROVIDER_URL, "ldap://127.0.0.1:10389");
-        env.put(Context.SECURITY_PRINCIPAL, "cn=admin,dc=dcm4che,dc=org");
-        env.put(Context.SECURITY_CREDENTIALS, "secret");
-        return new InitialDirContext(env);
-    }
-
     private static void setDeviceDescription(String value) throws Exception {
-        DirContext ctx = ldap();
-        try {
-            ctx.modifyAttributes(DEVICE_DN, new ModificationItem[] {new ModificationItem(
-                    DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("dicomDescription", value))});
-        } finally {
-            ctx.close();
-        }
+        ConfigEntries.replace(DEVICE_DN, "dicomDescription", value);
     }
 
     private static String deviceDescription() throws Exception {
-        DirContext ctx = ldap();
-        try {
-            return (String) ctx.getAttributes(DEVICE_DN, new String[] {"dicomDescription"}).get("dicomDescription").get();
-        } finally {
-            ctx.close();
-        }
+        return ConfigEntries.value(DEVICE_DN, "dicomDescription");
     }
 }
