@@ -83,11 +83,17 @@ public final class Storages implements AutoCloseable {
         return new ArrayList<>(providers.keySet());
     }
 
-    /** The storages of the device, so that objects can be found by their location's storage ID. */
+    /**
+     * The storages of the device, so that objects can be found by their location's storage ID.
+     * Called again after a reload: storages no longer configured are forgotten.
+     */
     public Storages configure(Iterable<StorageDescriptor> all) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (StorageDescriptor d : all) {
             descriptors.put(d.getId(), d);
+            ids.add(d.getId());
         }
+        descriptors.keySet().retainAll(ids);
         return this;
     }
 

@@ -107,6 +107,10 @@ final class IndexUpdate {
             Parents p = resolve(c, new StoredInstance(ctx, header, null), now);
             return new IndexTransaction(this, c, p, now);
         } catch (SQLException | Conflict | RuntimeException e) {
+            // roll back first: release() turns auto-commit on, which would commit what the
+            // failed statement left (H2 keeps the transaction open after a unique violation, so
+            // a patient's num_studies went up twice when two stores raced for one new study)
+            rollback(c);
             IndexTransaction.release(c);
             throw e;
         }

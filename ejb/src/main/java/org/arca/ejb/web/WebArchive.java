@@ -17,13 +17,19 @@ import org.arca.ldap.config.StorageDescriptor;
  */
 public final class WebArchive {
     private final Device device;
-    private final Storages storages = new Storages();
+    private final Storages storages;
     private final StoreService store;
     private final QueryService query;
     private final InstanceIndex index;
 
-    public WebArchive(DataSource dataSource, Device device) {
+    /**
+     * {@code storages} outlives this snapshot: each reload configures the same instance, which
+     * keeps the storages whose settings did not change open (an S3 storage holds a connection
+     * pool and upload threads), so a reload neither leaks them nor cuts off a running request.
+     */
+    public WebArchive(DataSource dataSource, Device device, Storages storages) {
         this.device = device;
+        this.storages = storages;
         storages.configure(device.getStorages()).copiesFrom(dataSource);
         this.store = new StoreService(dataSource, storages, OverwritePolicies.of(device, OverwritePolicy.NEVER));
         this.query = new QueryService(dataSource);

@@ -1,5 +1,6 @@
 package org.arca.ejb.web;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -12,6 +13,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 import org.arca.ejb.conf.ArchiveConfiguration;
+import org.arca.ejb.storage.Storages;
 import org.arca.ldap.config.Device;
 
 /**
@@ -36,6 +38,7 @@ public class WebServices {
     @EJB
     private ExportScheduler exportScheduler;
 
+    private final Storages storages = new Storages();
     private volatile WebArchive current;
 
     /** The services for the current configuration; null when no device could be loaded. */
@@ -50,11 +53,16 @@ public class WebServices {
         }
         synchronized (this) {
             if (current == null || current.device() != device) {
-                current = new WebArchive(dataSource, device);
+                current = new WebArchive(dataSource, device, storages);
                 // objects stored over STOW-RS feed the export rules exactly as C-STORE's do
                 current.store().addListener(new ExportRuleListener(exportScheduler));
             }
             return current;
         }
+    }
+
+    @PreDestroy
+    void closeStorages() {
+        storages.close();
     }
 }
