@@ -58,7 +58,13 @@ class OhifSequenceIT {
 
     @BeforeAll
     static void s3Storage() throws Exception {
-        s3 = S3Server.start(Path.of("target", "ohif-s3", System.getProperty("arca.test.db", "h2")).toAbsolutePath());
+        Path dir = Path.of("target", "ohif-s3", System.getProperty("arca.test.db", "h2")).toAbsolutePath();
+        if (Files.exists(dir)) { // an earlier run's objects would be counted with this one's
+            try (Stream<Path> old = Files.walk(dir)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        s3 = S3Server.start(dir);
         s3.bucket(BUCKET);
         ConfigEntries.add("dcmStorageID=" + S3_STORAGE + "," + ConfigEntries.ARCHIVE, "objectClass: dcmStorage",
                 "dcmStorageID: " + S3_STORAGE, "dcmURI: jclouds:s3:" + s3.endpoint(), "dcmProperty: container=" + BUCKET,
