@@ -188,4 +188,12 @@ public final class StoragePathFormat {
         return new BigInteger(1, java.nio.ByteBuffer.allocate(16)
                 .putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array());
     }
+
+    /** How many other paths dcmOnStoragePathAlreadyExists=RANDOM_PATH tries before giving up. */
+    public static final int RANDOM_PATH_ATTEMPTS = 10;
+
+    /** RANDOM_PATH: another path for an object whose path is taken ({@code path.XXXXXXXX}). */
+    public static String randomAlternative(String path) {
+        return path + "." + String.format("%08X", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+    }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -51,7 +50,6 @@ public final class StoreService {
     private static final int HEADER_MEMORY = 4 << 20;
     /** Binary values from this size on are not read into memory while parsing the header. */
     private static final int BULK_DATA_THRESHOLD = 1024;
-    private static final int RANDOM_PATH_ATTEMPTS = 10;
 
     private final Storages storages;
     private final IndexUpdate index;
@@ -156,39 +154,30 @@ public final class StoreService {
         }
     }
 
+    /** Indexes the object while its storage commit runs; answers once both are done. */
     private int index(StoreContext ctx, StorageDescriptor sd, Received r, PendingObject written)
             throws DicomServiceException {
-        int status = index(ctx, sd, r.target(), r.header(), written, r.phases(), r.early());
-        r.phases().done();
-        return status;
-    }
-
-    /** Indexes the object while its storage commit runs; answers once both are done. */
-    private int index(StoreContext ctx, StorageDescriptor sd, Storage target, Attributes header,
-                      PendingObject written, StorePhases phases, CompletableFuture<IndexTransaction> early)
-            throws DicomServiceException {
+        Storage target = r.target();
         Location location = written.location();
-        StoredInstance inst = new StoredInstance(ctx, header, location);
+        StoredInstance inst = new StoredInstance(ctx, r.header(), location);
         IndexUpdate.Outcome outcome;
         try {
-            outcome = index.record(inst, written.durable(), phases, early);
+            outcome = index.record(inst, written.durable(), r.phases(), r.early());
         } catch (IndexUpdate.NotDurable e) {
-            written.settle();
-            deleteQuietly(target, location.storagePath());
+            discard(written, target);
             throw StorageFailure.of(sd.getId(), e.getCause());
         } catch (SQLException | RuntimeException e) {
-            written.settle();
-            deleteQuietly(target, location.storagePath());
+            discard(written, target);
             LOG.log(Level.WARNING, "index update failed for " + ctx.sopInstanceUID(), e);
             throw new DicomServiceException(Status.PROCESSING_FAILURE, "Database: " + e.getMessage(), e);
         } catch (IndexUpdate.Conflict e) {
-            written.settle();
-            deleteQuietly(target, location.storagePath());
+            discard(written, target);
             throw new DicomServiceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
+        } finally {
+            r.phases().done();
         }
         if (outcome.ignored()) {
-            written.settle();
-            deleteQuietly(target, location.storagePath());
+            discard(written, target);
             LOG.info(() -> "already stored, received copy ignored: " + ctx.sopInstanceUID());
             return Status.SUCCESS;
         }
@@ -201,6 +190,12 @@ public final class StoreService {
         }
         notifyListeners(inst);
         return Status.SUCCESS;
+    }
+
+    /** Not indexed: the object's commit is waited for, then the object removed. */
+    private static void discard(PendingObject written, Storage target) {
+        written.settle();
+        deleteQuietly(target, written.location().storagePath());
     }
 
     private Storage openStorage(StorageDescriptor storage) throws DicomServiceException {
@@ -267,13 +262,13 @@ public final class StoreService {
                 dos.flush();
                 head.writeTo(out);
             } catch (IOException e) {
-                throw storageFailure(sd, e);
+                throw StorageFailure.of(sd.getId(), e);
             }
             copy(data, out, sd);
             try {
                 out.flush();
             } catch (IOException e) {
-                throw storageFailure(sd, e);
+                throw StorageFailure.of(sd.getId(), e);
             }
             String stored = created.path();
             CompletableFuture<Void> durable;
@@ -283,7 +278,7 @@ public final class StoreService {
                 try {
                     stored = writer.commitPerPolicy(stored);
                 } catch (IOException e) {
-                    throw storageFailure(sd, e);
+                    throw StorageFailure.of(sd.getId(), e);
                 }
                 durable = CompletableFuture.completedFuture(null);
             } else {
@@ -310,13 +305,9 @@ public final class StoreService {
             try {
                 out.write(buf, 0, n);
             } catch (IOException e) {
-                throw storageFailure(sd, e);
+                throw StorageFailure.of(sd.getId(), e);
             }
         }
-    }
-
-    private static DicomServiceException storageFailure(StorageDescriptor sd, IOException e) {
-        return StorageFailure.of(sd.getId(), e);
     }
 
     private record Created(ObjectWriter writer, String path) {
@@ -330,10 +321,10 @@ public final class StoreService {
                 return new Created(target.create(p), p);
             } catch (FileAlreadyExistsException e) {
                 if (sd.getOnPathAlreadyExists() != Enums.OnPathAlreadyExists.RANDOM_PATH
-                        || attempt >= RANDOM_PATH_ATTEMPTS) {
+                        || attempt >= StoragePathFormat.RANDOM_PATH_ATTEMPTS) {
                     throw new DicomServiceException(Status.OUT_OF_RESOURCES, "Storage " + sd.getId() + ": an object exists at the path for this instance");
                 }
-                p = path + "." + String.format("%08X", ThreadLocalRandom.current().nextInt());
+                p = StoragePathFormat.randomAlternative(path);
             } catch (IOException | RuntimeException e) {
                 throw StorageFailure.of(sd.getId(), e);
             }

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.dict.Tag;
@@ -36,7 +35,6 @@ import org.arca.ldap.config.StorageDescriptor;
  */
 final class LocationCopier {
 
-    private static final int RANDOM_PATH_ATTEMPTS = 10;
 
     private final DataSource dataSource;
     private final Storages storages;
@@ -101,10 +99,10 @@ final class LocationCopier {
                 return new Created(to.create(p), p);
             } catch (FileAlreadyExistsException e) {
                 if (target.getOnPathAlreadyExists() != Enums.OnPathAlreadyExists.RANDOM_PATH
-                        || attempt >= RANDOM_PATH_ATTEMPTS) {
+                        || attempt >= StoragePathFormat.RANDOM_PATH_ATTEMPTS) {
                     throw e;
                 }
-                p = path + "." + String.format("%08X", ThreadLocalRandom.current().nextInt());
+                p = StoragePathFormat.randomAlternative(path);
             }
         }
     }

@@ -1,10 +1,10 @@
 package org.arca.ejb.storage.jclouds;
 
+import org.arca.ejb.storage.StoragePathFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import org.arca.ejb.storage.ObjectWriter;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
@@ -19,7 +19,6 @@ import org.jclouds.blobstore.domain.Blob;
  */
 final class BlobWriter implements ObjectWriter {
     /** As StoreService's dcmOnStoragePathAlreadyExists=RANDOM_PATH: path.XXXXXXXX, 10 tries. */
-    private static final int RANDOM_PATH_ATTEMPTS = 10;
 
     private final BlobStore store;
     private final String container;
@@ -146,10 +145,10 @@ final class BlobWriter implements ObjectWriter {
     }
 
     private String alternative(int attempt, boolean mayMove) throws FileAlreadyExistsException {
-        if (!mayMove || attempt >= RANDOM_PATH_ATTEMPTS) {
+        if (!mayMove || attempt >= StoragePathFormat.RANDOM_PATH_ATTEMPTS) {
             throw new FileAlreadyExistsException(container + "/" + path);
         }
-        return path + "." + String.format("%08X", ThreadLocalRandom.current().nextInt());
+        return StoragePathFormat.randomAlternative(path);
     }
 
     @Override
