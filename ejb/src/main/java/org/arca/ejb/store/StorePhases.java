@@ -1,5 +1,7 @@
 package org.arca.ejb.store;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
@@ -14,25 +16,38 @@ final class StorePhases {
     private static final String[] NAMES = {"receive+parse header", "receive+write rest", "index statements",
             "wait for fsync", "db commit"};
     private static final LongAdder[] SUMS = new LongAdder[NAMES.length];
+    /** CPU time of the thread that marked each phase (all marks are made on the storing thread). */
+    private static final LongAdder[] CPU = new LongAdder[NAMES.length];
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final LongAdder FSYNC = new LongAdder();
     private static final LongAdder COUNT = new LongAdder();
 
     static {
         for (int i = 0; i < SUMS.length; i++) {
             SUMS[i] = new LongAdder();
+            CPU[i] = new LongAdder();
         }
     }
 
     private final long[] marks = new long[NAMES.length + 1];
+    private final long[] cpu = new long[NAMES.length + 1];
     private volatile long durableAt;
+    private final Thread owner = Thread.currentThread();
 
     StorePhases() {
         marks[0] = System.nanoTime();
+        cpu[0] = cpuNow();
     }
 
     /** Phase {@code i} (1-based, in the order of {@link #NAMES}) ended now. */
     void mark(int i) {
         marks[i] = System.nanoTime();
+        // a phase ended on another thread (STOW-RS indexes in the background): no CPU figure
+        cpu[i] = Thread.currentThread() == owner ? cpuNow() : cpu[i - 1];
+    }
+
+    private static long cpuNow() {
+        return EVERY > 0 ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     /** The storage commit finished now (on the committing thread). */
@@ -47,6 +62,7 @@ final class StorePhases {
         }
         for (int i = 0; i < NAMES.length; i++) {
             SUMS[i].add(marks[i + 1] - marks[i]);
+            CPU[i].add(cpu[i + 1] - cpu[i]);
         }
         FSYNC.add(durableAt - marks[2]);
         COUNT.increment();
@@ -63,7 +79,7 @@ final class StorePhases {
         StringBuilder sb = new StringBuilder("store phases, average of ").append(n).append(" stores (ms):");
         for (int i = 0; i < NAMES.length; i++) {
             sb.append(' ').append(NAMES[i]).append(' ').append(String.format("%.2f", SUMS[i].sumThenReset() / n / 1e6))
-                    .append(';');
+                    .append(String.format(" (cpu %.2f)", CPU[i].sumThenReset() / n / 1e6)).append(';');
         }
         sb.append(" storage commit (fsync, parallel to the statements) ")
                 .append(String.format("%.2f", FSYNC.sumThenReset() / n / 1e6));

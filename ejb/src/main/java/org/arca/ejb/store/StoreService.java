@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +54,8 @@ public final class StoreService {
     private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
     /** Runs storage commits (fsync) while the handler thread runs the index statements. */
     private final Executor committer = daemonThreads("arca-store-commit");
+    /** Digests the objects being written (MD5 and the like), beside the threads that write them. */
+    private final Executor digester = daemonThreads("arca-store-digest");
     /** Runs the index updates of {@link #storeAsync}. */
     private final Executor background = daemonThreads("arca-store-index");
 
@@ -249,7 +249,8 @@ public final class StoreService {
         try {
             MessageDigest md = digest(sd.getDigestAlgorithm());
             CountingOutputStream counter = new CountingOutputStream(writer.stream());
-            OutputStream out = md == null ? counter : new DigestOutputStream(counter, md);
+            OverlappedDigest digesting = md == null ? null : new OverlappedDigest(counter, md, digester);
+            OutputStream out = digesting == null ? counter : digesting;
             try {
                 FileMetaInformation fmi = FileMetaInformation.create(ctx.sopClassUID(), ctx.sopInstanceUID(),
                         ctx.transferSyntaxUID());
@@ -284,8 +285,9 @@ public final class StoreService {
             } else {
                 durable = writer.commitAsync(committer);
             }
+            // the commit (fsync) is under way while the last chunks are digested
             Location location = new Location(sd.getId(), stored, ctx.transferSyntaxUID(), counter.count,
-                    md == null ? null : HexFormat.of().formatHex(md.digest()));
+                    digesting == null ? null : digesting.hex());
             PendingObject pending = new PendingObject(writer, location, durable);
             started = true;
             return pending;
