@@ -22,13 +22,14 @@ TOOLS=/work/shared/tools
 [ -f "$ROOT/ear/target/arca.ear" ] || { echo "build first: ./arca build" >&2; exit 2; }
 
 [ -d "$W/data" ] || "$ROOT/tools/bench/gen-ct.sh" "$W/data" $(( (N + 99) / 100 )) 100 2 > /dev/null
-# warm-up set: ARCA_BENCH_WARM images (default 1000), stored before the measured runs so that
-# the JIT has compiled the store path (with 100 the C2 compiler threads still used ~0.9 s of
-# CPU during the measured 500, a third of the archive's CPU time)
-WARM=${ARCA_BENCH_WARM:-1000}
-[ -d "$W/warm$WARM" ] || "$ROOT/tools/bench/gen-ct.sh" "$W/warm$WARM" $(( (WARM + 99) / 100 )) 100 2 > /dev/null
+# Warm-up: 100 images stored ARCA_BENCH_WARM_ROUNDS times (default 60; the index emptied
+# between rounds) before the measured runs. Most of the store path runs once per object, and
+# HotSpot compiles a method with C2 only after ~5,000 calls: with 100 or even 1,000 warm-up
+# stores the compiler threads still used 0.7-1 s of CPU during the measured 500 (a third of
+# the archive's CPU time), measuring a JVM that had just started rather than a running archive.
+[ -d "$W/warm" ] || "$ROOT/tools/bench/gen-ct.sh" "$W/warm" 1 100 2 > /dev/null
 mapfile -t files < <(find "$W/data" -name '*.dcm' | sort | head -n "$N")
-mapfile -t warm < <(find "$W/warm$WARM" -name '*.dcm' | sort | head -n "$WARM")
+mapfile -t warm < <(find "$W/warm" -name '*.dcm' | sort)
 bytes=$(printf '%s\0' "${files[@]}" | xargs -0 stat -c %s | awk '{s+=$1} END {print s}')
 echo "payload: ${#files[@]} files, $bytes bytes; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -64,6 +65,7 @@ cpu_secs() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' 
 # ARCA_BENCH_THREADS=1: CPU per thread name (digits folded) of Arca's JVM during each run
 thread_cpu() { for f in /proc/"$1"/task/*; do
   printf '%s\t%s\n' "$(sed 's/[0-9]\+/N/g' "$f/comm")" "$(awk '{ print $14 + $15 }' "$f/stat")"; done 2>/dev/null; }
+jvm_counters() { jcmd "$1" PerfCounter.print 2>/dev/null | grep -E '^(java.cls.loadedClasses|sun.ci.totalCompiles|sun.cls.defineAppClassTime)=' | tr '\n' ' '; }
 thread_delta() { awk -F'\t' -v t="$(getconf CLK_TCK)" 'FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
   END { for (k in a) if (a[k] - b[k] > 0) printf "    %-28s %6.2f s\n", k, (a[k] - b[k]) / t }' "$1.before" "$1.after" | sort -k2 -nr -t$'\t' | sort -k2 -gr | head -15; }
 declare -A secs
@@ -104,17 +106,20 @@ for _ in $(seq 1 900); do
   curl -sf http://127.0.0.1:8080/dcm4chee-arc/health > /dev/null 2>&1 && break; sleep 1
 done
 wait_port 11112 || { echo "Arca did not start: $W/arca.log" >&2; exit 1; }
-storescu -aec DCM4CHEE 127.0.0.1 11112 "${warm[@]}"   # warm-up (JIT, pools): not measured
+for _ in $(seq 1 "${ARCA_BENCH_WARM_ROUNDS:-60}"); do   # warm-up (JIT, pools): not measured
+  storescu -aec DCM4CHEE 127.0.0.1 11112 "${warm[@]}"
+  psql_arca "TRUNCATE location, instance, series, study, patient"; rm -rf "$W/arca/fs1"
+done
 # ARCA_BENCH_JFR=FILE: a Flight Recorder profile of Arca's JVM over the measured stores
-jvm=$(pgrep -f 'jboss-modules.jar' | head -1 || true)
+jvm=$(pgrep -P "$pid" java | head -1 || true)   # this run's JVM (other archives may run on the machine)
 [ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$ARCA_BENCH_JFR" > /dev/null
 for a in 1 4; do
   psql_arca "TRUNCATE location, instance, series, study, patient"
   rm -rf "$W/arca/fs1"
-  c0=$(cpu_secs "$jvm"); [ -n "${ARCA_BENCH_THREADS:-}" ] && thread_cpu "$jvm" > "$W/threads.$a.before"
+  c0=$(cpu_secs "$jvm"); [ -n "${ARCA_BENCH_THREADS:-}" ] && thread_cpu "$jvm" > "$W/threads.$a.before" && echo "  before: $(jvm_counters "$jvm")"
   secs[arca/$a]=$(send DCM4CHEE 11112 $a)
   report arca/$a "$(psql_arca 'SELECT COUNT(*) FROM instance')"
-  [ -n "${ARCA_BENCH_THREADS:-}" ] && thread_cpu "$jvm" > "$W/threads.$a.after" && thread_delta "$W/threads.$a"
+  [ -n "${ARCA_BENCH_THREADS:-}" ] && thread_cpu "$jvm" > "$W/threads.$a.after" && echo "  after: $(jvm_counters "$jvm")" && thread_delta "$W/threads.$a"
   echo "  Arca's JVM used $(echo "$(cpu_secs "$jvm") - $c0" | bc) s of CPU (user + system) for these"
 done
 [ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.stop name=bench > /dev/null
