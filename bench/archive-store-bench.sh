@@ -112,7 +112,7 @@ for _ in $(seq 1 "${ARCA_BENCH_WARM_ROUNDS:-60}"); do   # warm-up (JIT, pools): 
 done
 # ARCA_BENCH_JFR=FILE: a Flight Recorder profile of Arca's JVM over the measured stores
 jvm=$(pgrep -P "$pid" java | head -1 || true)   # this run's JVM (other archives may run on the machine)
-[ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$ARCA_BENCH_JFR" > /dev/null
+[ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.start name=bench settings="${ARCA_BENCH_JFC:-profile}" filename="$ARCA_BENCH_JFR" > /dev/null
 for a in 1 4; do
   psql_arca "TRUNCATE location, instance, series, study, patient"
   rm -rf "$W/arca/fs1"

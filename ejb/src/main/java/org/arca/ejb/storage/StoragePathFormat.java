@@ -92,7 +92,7 @@ public final class StoragePathFormat {
             return switch (kind) {
                 case "uuid" -> (sb, a) -> sb.append(UUID.randomUUID());
                 case "uid" -> (sb, a) -> sb.append("2.25.").append(uuidAsInteger(UUID.randomUUID()));
-                case "" -> (sb, a) -> sb.append(String.format("%08X", ThreadLocalRandom.current().nextInt()));
+                case "" -> (sb, a) -> sb.append(hex8(ThreadLocalRandom.current().nextInt()));
                 default -> throw new IllegalArgumentException("unknown {rnd," + kind + "} in " + pattern);
             };
         }
@@ -114,7 +114,7 @@ public final class StoragePathFormat {
             case "":
                 return v -> v;
             case "hash":
-                return v -> String.format("%08X", v.hashCode());
+                return v -> hex8(v.hashCode());
             case "md5":
                 return StoragePathFormat::md5;
             case "upper":
@@ -194,6 +194,11 @@ public final class StoragePathFormat {
 
     /** RANDOM_PATH: another path for an object whose path is taken ({@code path.XXXXXXXX}). */
     public static String randomAlternative(String path) {
-        return path + "." + String.format("%08X", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        return path + "." + hex8(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+    }
+
+    /** Eight upper-case hex digits, as %08X gives, without a Formatter per path (three per store). */
+    private static String hex8(int v) {
+        return java.util.HexFormat.of().withUpperCase().toHexDigits(v);
     }
 }
