@@ -22,7 +22,7 @@ TOOLS=/work/shared/tools
 [ -f "$ROOT/ear/target/arca.ear" ] || { echo "build first: ./arca build" >&2; exit 2; }
 
 [ -d "$W/data" ] || "$ROOT/tools/bench/gen-ct.sh" "$W/data" $(( (N + 99) / 100 )) 100 2 > /dev/null
-# Warm-up: 100 images stored ARCA_BENCH_WARM_ROUNDS times (default 60; the index emptied
+# Warm-up: 100 images stored ARCA_BENCH_WARM_ROUNDS times (default 30; the index emptied
 # between rounds) before the measured runs. Most of the store path runs once per object, and
 # HotSpot compiles a method with C2 only after ~5,000 calls: with 100 or even 1,000 warm-up
 # stores the compiler threads still used 0.7-1 s of CPU during the measured 500 (a third of
@@ -106,12 +106,21 @@ for _ in $(seq 1 900); do
   curl -sf http://127.0.0.1:8080/dcm4chee-arc/health > /dev/null 2>&1 && break; sleep 1
 done
 wait_port 11112 || { echo "Arca did not start: $W/arca.log" >&2; exit 1; }
-for _ in $(seq 1 "${ARCA_BENCH_WARM_ROUNDS:-60}"); do   # warm-up (JIT, pools): not measured
+jvm=$(pgrep -P "$pid" java | head -1 || true)   # this run's JVM (other archives may run on the machine)
+for _ in $(seq 1 "${ARCA_BENCH_WARM_ROUNDS:-30}"); do   # warm-up (JIT, pools): not measured
   storescu -aec DCM4CHEE 127.0.0.1 11112 "${warm[@]}"
   psql_arca "TRUNCATE location, instance, series, study, patient"; rm -rf "$W/arca/fs1"
 done
+# ... and until the JIT's queue has drained: on 2 cores one C2 thread was still compiling ~1,000
+# methods during the measured runs after 3,000 warm-up stores (WildFly's code is large)
+compiles() { jcmd "$jvm" PerfCounter.print 2>/dev/null | sed -n 's/^sun.ci.totalCompiles=//p'; }
+last=$(compiles); quiet=0
+for _ in $(seq 1 180); do
+  sleep 1; now_c=$(compiles)
+  if [ "$now_c" = "$last" ]; then quiet=$((quiet + 1)); [ "$quiet" -ge 3 ] && break; else quiet=0; last=$now_c; fi
+done
 # ARCA_BENCH_JFR=FILE: a Flight Recorder profile of Arca's JVM over the measured stores
-jvm=$(pgrep -P "$pid" java | head -1 || true)   # this run's JVM (other archives may run on the machine)
+
 [ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.start name=bench settings="${ARCA_BENCH_JFC:-profile}" filename="$ARCA_BENCH_JFR" > /dev/null
 for a in 1 4; do
   psql_arca "TRUNCATE location, instance, series, study, patient"
