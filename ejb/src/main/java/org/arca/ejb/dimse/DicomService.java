@@ -95,7 +95,7 @@ public class DicomService {
         }
         ArchiveServices next = new ArchiveServices(dataSource, device, OverwritePolicy.NEVER,
                 new LdapMoveDestinations(directory.environment()));
-        next.storeService().addListener(new ExportRuleListener(exportScheduler));
+        next.storeService().addListener(new ExportRuleListener(exportScheduler, device));
         List<org.arca.dicom.net.ApplicationEntity> aes = new ArrayList<>();
         for (ApplicationEntity ae : device.getApplicationEntities()) {
             if (ae.getConnectionNames().contains(DICOM_CONNECTION) && !Boolean.FALSE.equals(ae.getInstalled())) {

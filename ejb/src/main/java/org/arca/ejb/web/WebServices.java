@@ -55,7 +55,7 @@ public class WebServices {
             if (current == null || current.device() != device) {
                 current = new WebArchive(dataSource, device, storages);
                 // objects stored over STOW-RS feed the export rules exactly as C-STORE's do
-                current.store().addListener(new ExportRuleListener(exportScheduler));
+                current.store().addListener(new ExportRuleListener(exportScheduler, device));
             }
             return current;
         }
