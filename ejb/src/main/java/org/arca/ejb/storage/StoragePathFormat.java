@@ -42,6 +42,20 @@ public final class StoragePathFormat {
         this(pattern, LocalDateTime::now);
     }
 
+    private static final java.util.Map<String, StoragePathFormat> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The format of {@code pattern}, parsed once (a format is immutable; each store needs one). */
+    public static StoragePathFormat of(String pattern) {
+        StoragePathFormat f = PARSED.get(pattern);
+        if (f == null) {
+            f = new StoragePathFormat(pattern);
+            if (PARSED.size() < 1000) { // patterns come from LDAP: a handful, but never unbounded
+                PARSED.put(pattern, f);
+            }
+        }
+        return f;
+    }
+
     /** With a clock, for tests of {now,...}. */
     public StoragePathFormat(String pattern, Supplier<LocalDateTime> clock) {
         this.pattern = pattern;

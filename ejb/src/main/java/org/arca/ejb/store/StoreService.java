@@ -132,7 +132,7 @@ public final class StoreService {
             UnknownVRs.resolve(header);
             checkUIDs(ctx, header);
             check.check(header);
-            String path = new StoragePathFormat(storage.getPathFormat()).format(header);
+            String path = StoragePathFormat.of(storage.getPathFormat()).format(header);
             // the index transaction begins while the rest (pixel data) is received and written
             CompletableFuture<IndexTransaction> early = CompletableFuture.supplyAsync(() -> {
                 try {
