@@ -59,6 +59,9 @@ for _ in $(seq 1 240); do
   curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health 2>/dev/null && break; sleep 0.5
 done
 curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health || { echo "arca did not start, see $W/arca.log" >&2; exit 1; }
+# ARCA_BENCH_JFR=FILE [ARCA_BENCH_JFC=settings]: a Flight Recorder profile of Arca's JVM over the run
+jvm=$(pgrep -P "${pids[-1]}" java | head -1 || true)
+[ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.start name=bench settings="${ARCA_BENCH_JFC:-profile}" filename="$ARCA_BENCH_JFR" > /dev/null
 
 # DICOMweb needs a signed-in user; Orthanc ignores the credentials (its authentication is off)
 AUTH=(-u admin:bench)
@@ -95,6 +98,7 @@ for t in orthanc arca; do
   R[$t.metan]=$(grep -o '"00080018"' "$W/meta.$t.json" | wc -l)
 done
 
+[ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.stop name=bench > /dev/null
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 printf '%-44s %10s %10s %8s\n' "" orthanc arca "ratio"
 row() { printf '%-44s %9.3fs %9.3fs %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"; }

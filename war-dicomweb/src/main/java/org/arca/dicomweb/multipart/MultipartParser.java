@@ -32,6 +32,10 @@ public final class MultipartParser {
     private boolean started;
     private boolean done;
     private PartStream current;
+    /** No delimiter starts in buf before this index (from pos on): where the next search resumes. */
+    private int scanFrom;
+    /** Where the delimiter found last starts, while still ahead of pos; else -1. */
+    private int foundAt = -1;
 
     public MultipartParser(InputStream in, String boundary) {
         if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY) {
@@ -163,6 +167,8 @@ public final class MultipartParser {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             offset += pos;
             limit -= pos;
+            scanFrom = Math.max(0, scanFrom - pos);
+            foundAt = foundAt >= pos ? foundAt - pos : -1;
             pos = 0;
         }
         int n = in.read(buf, limit, buf.length - limit);
@@ -174,11 +180,19 @@ public final class MultipartParser {
         return true;
     }
 
+    /**
+     * Where the next delimiter starts in buf, or -1 if not within what is buffered. Remembers how
+     * far it looked: a part's reader asks again for every chunk it takes, and searching the whole
+     * buffer each time made STOW-RS spend most of its CPU here (quadratic in the buffer size).
+     */
     private int indexOfDelimiter() {
+        if (foundAt >= pos) {
+            return foundAt;
+        }
         byte first = delimiter[0];
         int last = limit - delimiter.length;
         outer:
-        for (int i = pos; i <= last; i++) {
+        for (int i = Math.max(pos, scanFrom); i <= last; i++) {
             if (buf[i] != first) {
                 continue;
             }
@@ -187,8 +201,11 @@ public final class MultipartParser {
                     continue outer;
                 }
             }
+            foundAt = i;
+            scanFrom = i;
             return i;
         }
+        scanFrom = Math.max(pos, last + 1);
         return -1;
     }
 

@@ -51,15 +51,27 @@ class MultipartParserTest {
         byte[] tricky = ("x--" + B + "y\r\n-" + B + "\r\n--" + B.substring(0, 5)).getBytes(StandardCharsets.US_ASCII);
         byte[][] contents = {random(200_000, 1), tricky, new byte[0], random(70_000, 2)};
         for (int chunk : new int[] {1, 7, 8192, 1 << 20}) {
-            MultipartParser p = new MultipartParser(chunked(body(contents), chunk), B);
-            for (byte[] expected : contents) {
-                Part part = p.nextPart();
-                assertEquals("application/dicom", part.contentType(null).mediaType());
-                assertArrayEquals(expected, part.body().readAllBytes(), "chunk " + chunk + ", part " + part.number());
+            for (int readSize : new int[] {13, 8192, 1 << 20}) { // the reader's own steps, too
+                MultipartParser p = new MultipartParser(chunked(body(contents), chunk), B);
+                for (byte[] expected : contents) {
+                    Part part = p.nextPart();
+                    assertEquals("application/dicom", part.contentType(null).mediaType());
+                    assertArrayEquals(expected, readInSteps(part.body(), readSize),
+                            "chunk " + chunk + ", read size " + readSize + ", part " + part.number());
+                }
+                assertNull(p.nextPart());
+                assertEquals(4, p.parts());
             }
-            assertNull(p.nextPart());
-            assertEquals(4, p.parts());
         }
+    }
+
+    private static byte[] readInSteps(InputStream in, int step) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] b = new byte[step];
+        for (int n; (n = in.read(b, 0, step)) >= 0; ) {
+            out.write(b, 0, n);
+        }
+        return out.toByteArray();
     }
 
     @Test
