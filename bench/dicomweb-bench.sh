@@ -9,7 +9,9 @@
 # Runs in a network namespace of its own (root: unshare -n), so the archive's fixed ports do
 # not meet another engineer's test server. Needs: the built EAR (ear/target/arca.ear and
 # ear/target/server, e.g. from ./arca build), dcmtk, orthanc, orthanc-dicomweb, curl, gcc, bc.
-# Usage: bench/dicomweb-bench.sh [WORKDIR=/tmp/arca-dicomweb-bench]
+# ARCA_BENCH_DB=postgresql: Arca on a throw-away PostgreSQL (scripts/peers.sh) instead of H2, as
+# in production and in archive-store-bench.sh.
+# Usage: [ARCA_BENCH_DB=h2|postgresql] bench/dicomweb-bench.sh [WORKDIR=/tmp/arca-dicomweb-bench]
 set -euo pipefail
 if [ -z "${ARCA_IN_NETNS:-}" ]; then
   exec unshare -n env ARCA_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
@@ -53,7 +55,14 @@ rm -rf "$W/orthanc"; "$orthanc_start" "$W/orthanc" 4242 8042 > /dev/null
 pids+=("$(cat "$W/orthanc/orthanc.pid")")
 # Arca, fresh data folder
 rm -rf "$W/arca-data"
-ARCA_ADMIN_PASSWORD=bench ARCA_DATA_DIR="$W/arca-data" "$root/scripts/server.sh" -Darca.store.phases=100 > "$W/arca.log" 2>&1 &
+db=()
+if [ "${ARCA_BENCH_DB:-h2}" = postgresql ]; then
+  . "$root/scripts/peers.sh"
+  rm -rf "$W/pg"; start_postgres "$W/pg" 2>/dev/null
+  trap 'cleanup; stop_postgres "$W/pg"' EXIT
+  db=(ARCA_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/arca" ARCA_DB_USER=arca ARCA_DB_PASSWORD=arca)
+fi
+env "${db[@]}" ARCA_ADMIN_PASSWORD=bench ARCA_DATA_DIR="$W/arca-data" "$root/scripts/server.sh" -Darca.store.phases=100 > "$W/arca.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 240); do
   curl -fsS -o /dev/null http://127.0.0.1:8080/dcm4chee-arc/health 2>/dev/null && break; sleep 0.5
