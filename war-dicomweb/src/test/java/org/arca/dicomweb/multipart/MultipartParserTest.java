@@ -65,6 +65,35 @@ class MultipartParserTest {
         }
     }
 
+    @Test
+    void contentMadeOfTheDelimitersOwnBytesIsNotCutShort() throws IOException {
+        // near-delimiters everywhere: the skip-ahead search must never step over a real one
+        byte[] alphabet = ("\r\n--" + B).getBytes(StandardCharsets.US_ASCII);
+        Random r = new Random(3);
+        byte[][] contents = new byte[6][];
+        for (int k = 0; k < contents.length; k++) {
+            contents[k] = new byte[r.nextInt(150_000)];
+            for (int i = 0; i < contents[k].length; i++) {
+                contents[k][i] = alphabet[r.nextInt(alphabet.length)];
+            }
+            // a delimiter missing its last byte, and one missing the CR before it
+            byte[] near = ("\r\n--" + B.substring(0, B.length() - 1) + "x\n--" + B).getBytes(StandardCharsets.US_ASCII);
+            int at = contents[k].length / 2;
+            if (at + near.length < contents[k].length) {
+                System.arraycopy(near, 0, contents[k], at, near.length);
+            }
+            contents[k] = new String(contents[k], StandardCharsets.ISO_8859_1).replace("\r\n--" + B, "\r\n-+" + B)
+                    .getBytes(StandardCharsets.ISO_8859_1); // no real delimiter inside a part
+        }
+        for (int chunk : new int[] {3, 4096, 1 << 20}) {
+            MultipartParser p = new MultipartParser(chunked(body(contents), chunk), B);
+            for (byte[] expected : contents) {
+                assertArrayEquals(expected, readInSteps(p.nextPart().body(), 1000), "chunk " + chunk);
+            }
+            assertNull(p.nextPart());
+        }
+    }
+
     private static byte[] readInSteps(InputStream in, int step) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] b = new byte[step];
