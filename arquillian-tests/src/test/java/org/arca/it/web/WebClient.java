@@ -45,8 +45,14 @@ final class WebClient {
         return out.toByteArray();
     }
 
+    /**
+     * Signed in from the first request: answered 401 while the body is still being sent (the
+     * first request to a path the client has no credentials cached for), the server may close the
+     * connection, and the client gives up with "connection closed locally" instead of retrying.
+     */
     static HttpResponse<String> stow(String url, byte[] body, String contentType) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", TestUsers.adminBasic())
                 .header("Content-Type", contentType).header("Accept", "application/dicom+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

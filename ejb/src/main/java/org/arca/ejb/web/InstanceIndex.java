@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.arca.ejb.index.BulkDataElements;
 import org.arca.ejb.index.Location;
 import org.arca.ejb.index.StoredAttributes;
 
@@ -15,7 +16,8 @@ import org.arca.ejb.index.StoredAttributes;
  * What WADO-RS and WADO-URI need from the index: the instances of a study, series or single
  * instance with their locations, and their attributes (metadata) straight from the attrs
  * columns, so that metadata never opens a stored object. Instances are ordered by series, then
- * instance number.
+ * instance number. Bulk data values other than pixel data come as references of their recorded
+ * length ({@link BulkDataElements#PLACEHOLDER}), for writers to turn into bulk data URLs.
  */
 public final class InstanceIndex {
     private static final int FETCH_SIZE = 200;
@@ -52,11 +54,11 @@ public final class InstanceIndex {
     public int metadata(String study, String series, String sop, MetadataConsumer consumer)
             throws SQLException, IOException {
         int[] n = {0};
-        query(study, series, sop, OBJECT_COLUMNS + ", p.attrs, st.attrs, se.attrs, i.attrs", rs -> {
+        query(study, series, sop, OBJECT_COLUMNS + ", p.attrs, st.attrs, se.attrs, i.attrs, i.bulk_data", rs -> {
             StoredObject o = object(rs);
-            consumer.accept(new InstanceMetadata(o, LevelMerge.merge(List.of(
+            consumer.accept(new InstanceMetadata(o, BulkDataElements.restore(rs.getString(14), LevelMerge.merge(List.of(
                     StoredAttributes.decode(rs.getBytes(10)), StoredAttributes.decode(rs.getBytes(11)),
-                    StoredAttributes.decode(rs.getBytes(12)), StoredAttributes.decode(rs.getBytes(13))))));
+                    StoredAttributes.decode(rs.getBytes(12)), StoredAttributes.decode(rs.getBytes(13)))))));
             n[0]++;
         });
         return n[0];
