@@ -46,20 +46,24 @@ final class WebClient {
     }
 
     /**
-     * Signed in from the first request: answered 401 while the body is still being sent (the
-     * first request to a path the client has no credentials cached for), the server may close the
-     * connection, and the client gives up with "connection closed locally" instead of retrying.
+     * Every request signs in from the start: a request answered 401 on the way (the first one to
+     * a path the client has no credentials cached for) may cost its connection, and the client
+     * does not retry a POST on another one ("connection closed locally").
      */
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", TestUsers.adminBasic());
+    }
+
     static HttpResponse<String> stow(String url, byte[] body, String contentType) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", TestUsers.adminBasic())
+        return HTTP.send(request(url)
                 .header("Content-Type", contentType).header("Accept", "application/dicom+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST /ctrl/reload, as an administrator would after changing LDAP. */
     static HttpResponse<String> reload() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/ctrl/reload")).timeout(Duration.ofSeconds(60))
+        return HTTP.send(request(BASE + "/ctrl/reload")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -68,7 +72,7 @@ final class WebClient {
     }
 
     static HttpResponse<String> get(String url, String accept) throws Exception {
-        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder rq = request(url);
         if (accept != null) {
             rq.header("Accept", accept);
         }
@@ -76,12 +80,12 @@ final class WebClient {
     }
 
     static HttpResponse<byte[]> getBytes(String url, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+        return HTTP.send(request(url).header("Accept", accept)
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static HttpResponse<byte[]> getRange(String url, String accept, String range) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+        return HTTP.send(request(url).header("Accept", accept)
                 .header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
