@@ -31,6 +31,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -161,6 +162,42 @@ class BulkDataIT {
         } else {
             assertEquals(String.valueOf(r.body().length), r.headers().firstValue("Content-Length").orElse(null),
                     "from the file system the length is known before the first byte");
+        }
+    }
+
+    @Test
+    void aStudyOnBothStoragesAndAConvertedOneComeBackChunked() throws Exception {
+        String study = Samples.uid();
+        Samples.Instance onFs = Samples.copy("waveform_ecg.dcm", study);
+        Samples.Instance onS3 = Samples.copy("CT_small.dcm", study);
+        assertEquals(200, WebClient.stow(WebClient.RS + "/studies", WebClient.multipart("application/dicom", onFs.file()))
+                .statusCode());
+        assertEquals(200, WebClient.stow(WebClient.BASE + "/aets/" + S3_AE + "/rs/studies",
+                WebClient.multipart("application/dicom", onS3.file())).statusCode());
+        HttpResponse<byte[]> r = WebClient.getBytes(WebClient.RS + "/studies/" + study,
+                "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
+        assertEquals(200, r.statusCode());
+        assertFalse(r.headers().firstValue("Content-Length").isPresent(), "one object is on S3: chunked");
+        List<byte[]> parts = MultipartBody.parts(r.body(), r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(2, parts.size());
+        for (Samples.Instance i : List.of(onFs, onS3)) {
+            assertEquals(1, parts.stream().filter(p -> Arrays.equals(i.dataset(), Samples.dataset(p))).count(),
+                    "data set of " + i.sop() + " once, byte-identical");
+        }
+        // Implicit VR Little Endian: converted, so of a length not known in advance
+        String implicit = "1.2.840.10008.1.2";
+        HttpResponse<byte[]> converted = WebClient.getBytes(WebClient.RS + "/studies/" + study + "/series/"
+                + onFs.series(), "multipart/related; type=\"application/dicom\"; transfer-syntax=" + implicit);
+        assertEquals(200, converted.statusCode());
+        assertFalse(converted.headers().firstValue("Content-Length").isPresent());
+        byte[] file = MultipartBody.parts(converted.body(), converted.headers().firstValue("Content-Type").orElseThrow())
+                .get(0);
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(file))) {
+            assertEquals(implicit, in.readFileMetaInformation().transferSyntaxUID());
+            Attributes ds = in.readDataset();
+            assertEquals(onFs.sop(), ds.getString(Tag.SOPInstanceUID));
+            assertArrayEquals(bulkValues(onFs.file()).get("54000100/1/54001010"),
+                    ds.getSequence(Tag.WaveformSequence).get(1).getBytes(Tag.WaveformData), "the second waveform");
         }
     }
 
