@@ -55,15 +55,32 @@ final class WebClient {
                 .header("Authorization", TestUsers.adminBasic());
     }
 
+    /**
+     * Sends once more when the connection the client took from its pool turns out closed before
+     * any response ("connection closed locally": the server closed it while idle, e.g. after its
+     * no-request timeout, and the client does not retry on its own). A STOW sent twice is
+     * answered success again (the second copy is ignored).
+     */
+    private static <T> HttpResponse<T> send(HttpRequest rq, HttpResponse.BodyHandler<T> body) throws Exception {
+        try {
+            return HTTP.send(rq, body);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("connection closed locally")) {
+                throw e;
+            }
+            return HTTP.send(rq, body);
+        }
+    }
+
     static HttpResponse<String> stow(String url, byte[] body, String contentType) throws Exception {
-        return HTTP.send(request(url)
+        return send(request(url)
                 .header("Content-Type", contentType).header("Accept", "application/dicom+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST /ctrl/reload, as an administrator would after changing LDAP. */
     static HttpResponse<String> reload() throws Exception {
-        return HTTP.send(request(BASE + "/ctrl/reload")
+        return send(request(BASE + "/ctrl/reload")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -76,16 +93,16 @@ final class WebClient {
         if (accept != null) {
             rq.header("Accept", accept);
         }
-        return HTTP.send(rq.build(), HttpResponse.BodyHandlers.ofString());
+        return send(rq.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<byte[]> getBytes(String url, String accept) throws Exception {
-        return HTTP.send(request(url).header("Accept", accept)
+        return send(request(url).header("Accept", accept)
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static HttpResponse<byte[]> getRange(String url, String accept, String range) throws Exception {
-        return HTTP.send(request(url).header("Accept", accept)
+        return send(request(url).header("Accept", accept)
                 .header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
