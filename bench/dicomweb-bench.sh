@@ -4,7 +4,8 @@
 # SQLite), both storing on the local file system:
 #   1. STOW-RS of 100 CT images of 0.5 MB in one request
 #   2. STOW-RS of 100 other CT images in 10 parallel requests of 10
-#   3. WADO-RS retrieve of a 500-image series (multipart/related; type="application/dicom")
+#   3. WADO-RS retrieve of a 500-image series (multipart/related; type="application/dicom"; the
+#      first call, and the best of 3)
 #   4. WADO-RS series metadata of that series (JSON; best of 3, and the first)
 # Runs in a network namespace of its own (root: unshare -n), so the archive's fixed ports do
 # not meet another engineer's test server. Needs: the built EAR (ear/target/arca.ear and
@@ -97,6 +98,13 @@ for t in orthanc arca; do
   t0=$(now)
   bytes=$(curl -sS "${AUTH[@]}" -o /dev/null -w '%{size_download}' -H 'Accept: multipart/related; type="application/dicom"' "$series")
   t1=$(now); R[$t.wado]=$(echo "$t1 - $t0" | bc); R[$t.wadobytes]=$bytes
+  best=${R[$t.wado]}
+  for r in 2 3; do # the same retrieve again: without the first call's warm-up (JIT, caches)
+    t0=$(now)
+    curl -sS "${AUTH[@]}" -o /dev/null -H 'Accept: multipart/related; type="application/dicom"' "$series"
+    t1=$(now); best=$(echo "d = $t1 - $t0; if (d < $best) d else $best" | bc)
+  done
+  R[$t.wadobest]=$best
   best=999
   for r in 1 2 3; do
     m=$(curl -sS "${AUTH[@]}" -o "$W/meta.$t.json" -w '%{time_total}' -H 'Accept: application/dicom+json' "$series/metadata")
@@ -114,6 +122,7 @@ row() { printf '%-44s %9.3fs %9.3fs %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" |
 row "STOW 100 x 0.5 MB, one request" "${R[orthanc.one]}" "${R[arca.one]}"
 row "STOW 100 x 0.5 MB, 10 parallel requests" "${R[orthanc.par]}" "${R[arca.par]}"
 row "WADO-RS retrieve, 500-image series" "${R[orthanc.wado]}" "${R[arca.wado]}"
+row "WADO-RS retrieve, 500 images (best of 3)" "${R[orthanc.wadobest]}" "${R[arca.wadobest]}"
 row "series metadata, 500 images (best of 3)" "${R[orthanc.meta]}" "${R[arca.meta]}"
 row "series metadata, 500 images (first call)" "${R[orthanc.meta1]}" "${R[arca.meta1]}"
 echo "retrieved bytes: orthanc ${R[orthanc.wadobytes]}, arca ${R[arca.wadobytes]};" \

@@ -45,15 +45,42 @@ final class WebClient {
         return out.toByteArray();
     }
 
+    /**
+     * Every request signs in from the start: a request answered 401 on the way (the first one to
+     * a path the client has no credentials cached for) may cost its connection, and the client
+     * does not retry a POST on another one ("connection closed locally").
+     */
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", TestUsers.adminBasic());
+    }
+
+    /**
+     * Sends once more when the connection the client took from its pool turns out closed before
+     * any response ("connection closed locally": the server closed it while idle, e.g. after its
+     * no-request timeout, and the client does not retry on its own). A STOW sent twice is
+     * answered success again (the second copy is ignored).
+     */
+    private static <T> HttpResponse<T> send(HttpRequest rq, HttpResponse.BodyHandler<T> body) throws Exception {
+        try {
+            return HTTP.send(rq, body);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("connection closed locally")) {
+                throw e;
+            }
+            return HTTP.send(rq, body);
+        }
+    }
+
     static HttpResponse<String> stow(String url, byte[] body, String contentType) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return send(request(url)
                 .header("Content-Type", contentType).header("Accept", "application/dicom+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST /ctrl/reload, as an administrator would after changing LDAP. */
     static HttpResponse<String> reload() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/ctrl/reload")).timeout(Duration.ofSeconds(60))
+        return send(request(BASE + "/ctrl/reload")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -62,20 +89,20 @@ final class WebClient {
     }
 
     static HttpResponse<String> get(String url, String accept) throws Exception {
-        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder rq = request(url);
         if (accept != null) {
             rq.header("Accept", accept);
         }
-        return HTTP.send(rq.build(), HttpResponse.BodyHandlers.ofString());
+        return send(rq.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<byte[]> getBytes(String url, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+        return send(request(url).header("Accept", accept)
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static HttpResponse<byte[]> getRange(String url, String accept, String range) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+        return send(request(url).header("Accept", accept)
                 .header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.dict.Tag;
+import org.arca.ejb.index.BulkDataElements;
 import org.arca.ejb.index.Level;
 import org.arca.ejb.index.Location;
 import org.arca.ejb.index.Normalized;
@@ -21,7 +22,7 @@ import org.arca.ejb.index.StoredAttributes;
  */
 final class InstanceInsert {
     private static final String INSTANCE = "INSERT INTO instance (series_fk, sop_iuid, sop_cuid, inst_no, content_date,"
-            + " content_time, created_time, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " content_time, created_time, attrs, bulk_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String LOCATION_COLUMNS = "INSERT INTO location (instance_fk, storage_id, storage_path, tsuid,"
             + " object_size, digest, status, created_time)";
     private static final String SERIES_COUNT = "UPDATE series SET num_instances = num_instances + 1, updated_time = ?"
@@ -49,7 +50,8 @@ final class InstanceInsert {
         Location l = inst.location();
         Object[] instance = {seriesPk, inst.context().sopInstanceUID(), inst.context().sopClassUID(),
                 no == Integer.MIN_VALUE ? null : no, Normalized.date(h.getString(Tag.ContentDate)),
-                Normalized.time(h.getString(Tag.ContentTime)), now, StoredAttributes.encode(h, Level.IMAGE)};
+                Normalized.time(h.getString(Tag.ContentTime)), now, StoredAttributes.encode(h, Level.IMAGE),
+                BulkDataElements.of(h)};
         Object[] location = {l.storageId(), l.storagePath(), l.transferSyntaxUID(), l.size(), l.digest(), now};
         if (oneStatement) {
             try (PreparedStatement ps = c.prepareStatement(BOTH_ROWS)) {

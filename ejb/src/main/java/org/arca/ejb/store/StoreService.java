@@ -26,6 +26,7 @@ import org.arca.dicom.io.FileMetaInformation;
 import org.arca.dicom.io.TransferSyntax;
 import org.arca.dicom.net.dimse.DicomServiceException;
 import org.arca.dicom.net.dimse.Status;
+import org.arca.ejb.index.BulkDataElements;
 import org.arca.ejb.index.Location;
 import org.arca.ejb.storage.ObjectWriter;
 import org.arca.ejb.storage.Storage;
@@ -217,7 +218,8 @@ public final class StoreService {
             throws DicomServiceException, IOException {
         DicomInputStream in = new DicomInputStream(new TeeInputStream(data, head),
                 TransferSyntax.of(ctx.transferSyntaxUID()));
-        in.setBulkDataThreshold(BULK_DATA_THRESHOLD);
+        // large binary values stay references (not held, not indexed; recorded as bulk data elements)
+        in.setBulkDataURI(BulkDataElements.PLACEHOLDER).setBulkDataThreshold(BULK_DATA_THRESHOLD);
         try {
             return in.readDataset(Tag.PixelData);
         } catch (DicomParseException e) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.arca.ejb.index.BulkDataElements;
 import org.arca.ejb.index.Location;
 import org.arca.ejb.index.StoredAttributes;
 
@@ -15,13 +16,15 @@ import org.arca.ejb.index.StoredAttributes;
  * What WADO-RS and WADO-URI need from the index: the instances of a study, series or single
  * instance with their locations, and their attributes (metadata) straight from the attrs
  * columns, so that metadata never opens a stored object. Instances are ordered by series, then
- * instance number.
+ * instance number. Bulk data values other than pixel data come as references of their recorded
+ * length ({@link BulkDataElements#PLACEHOLDER}), for writers to turn into bulk data URLs.
  */
 public final class InstanceIndex {
     private static final int FETCH_SIZE = 200;
     private static final String FROM = " FROM instance i JOIN location l ON l.instance_fk = i.pk AND l.status = 0"
-            + " JOIN series se ON se.pk = i.series_fk JOIN study st ON st.pk = se.study_fk"
-            + " JOIN patient p ON p.pk = st.patient_fk";
+            + " JOIN series se ON se.pk = i.series_fk JOIN study st ON st.pk = se.study_fk";
+    /** Metadata needs the patient's attributes too; locations do not (one join fewer to plan). */
+    private static final String WITH_PATIENT = FROM + " JOIN patient p ON p.pk = st.patient_fk";
     private static final String OBJECT_COLUMNS = "st.study_iuid, se.series_iuid, i.sop_cuid, i.sop_iuid,"
             + " l.storage_id, l.storage_path, l.tsuid, l.object_size, l.digest";
 
@@ -41,7 +44,7 @@ public final class InstanceIndex {
     public List<StoredObject> locate(String study, String series, String sop) throws SQLException {
         List<StoredObject> result = new ArrayList<>();
         try {
-            query(study, series, sop, OBJECT_COLUMNS, rs -> result.add(object(rs)));
+            query(study, series, sop, OBJECT_COLUMNS + FROM, rs -> result.add(object(rs)));
         } catch (IOException e) {
             throw new IllegalStateException(e); // the row reader does no I/O here
         }
@@ -52,11 +55,12 @@ public final class InstanceIndex {
     public int metadata(String study, String series, String sop, MetadataConsumer consumer)
             throws SQLException, IOException {
         int[] n = {0};
-        query(study, series, sop, OBJECT_COLUMNS + ", p.attrs, st.attrs, se.attrs, i.attrs", rs -> {
+        String columns = OBJECT_COLUMNS + ", p.attrs, st.attrs, se.attrs, i.attrs, i.bulk_data";
+        query(study, series, sop, columns + WITH_PATIENT, rs -> {
             StoredObject o = object(rs);
-            consumer.accept(new InstanceMetadata(o, LevelMerge.merge(List.of(
+            consumer.accept(new InstanceMetadata(o, BulkDataElements.restore(rs.getString(14), LevelMerge.merge(List.of(
                     StoredAttributes.decode(rs.getBytes(10)), StoredAttributes.decode(rs.getBytes(11)),
-                    StoredAttributes.decode(rs.getBytes(12)), StoredAttributes.decode(rs.getBytes(13))))));
+                    StoredAttributes.decode(rs.getBytes(12)), StoredAttributes.decode(rs.getBytes(13)))))));
             n[0]++;
         });
         return n[0];
@@ -66,9 +70,10 @@ public final class InstanceIndex {
         void read(ResultSet rs) throws SQLException, IOException;
     }
 
-    private void query(String study, String series, String sop, String columns, Row row)
+    /** @param columnsAndFrom the select list and FROM clause */
+    private void query(String study, String series, String sop, String columnsAndFrom, Row row)
             throws SQLException, IOException {
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(FROM)
+        StringBuilder sql = new StringBuilder("SELECT ").append(columnsAndFrom)
                 .append(" WHERE st.study_iuid = ?");
         List<String> params = new ArrayList<>(List.of(study));
         if (series != null) {

@@ -23,11 +23,21 @@ public final class MultipartWriter {
 
     /** Writes the delimiter and headers of the next part; its content follows on {@link #stream()}. */
     public OutputStream part(Map<String, String> headers) throws IOException {
+        out.write(delimiter(boundary, headers));
+        return out;
+    }
+
+    /** The delimiter and headers that open a part, as written (for a Content-Length in advance). */
+    public static byte[] delimiter(String boundary, Map<String, String> headers) {
         StringBuilder sb = new StringBuilder("\r\n--").append(boundary).append("\r\n");
         headers.forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
         sb.append("\r\n");
-        out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-        return out;
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The close delimiter, as written. */
+    public static byte[] closeDelimiter(String boundary) {
+        return ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public OutputStream stream() {
@@ -36,7 +46,7 @@ public final class MultipartWriter {
 
     /** Writes the close delimiter. */
     public void finish() throws IOException {
-        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(closeDelimiter(boundary));
         out.flush();
     }
 }

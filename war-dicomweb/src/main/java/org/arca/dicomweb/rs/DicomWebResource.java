@@ -144,21 +144,21 @@ public class DicomWebResource {
 
     @GET
     @Path("studies/{study}")
-    public Response retrieveStudy(@PathParam("study") String study) throws SQLException {
+    public Response retrieveStudy(@PathParam("study") String study) throws SQLException, IOException {
         return wado().retrieve(study, null, null, accept());
     }
 
     @GET
     @Path("studies/{study}/series/{series}")
     public Response retrieveSeries(@PathParam("study") String study, @PathParam("series") String series)
-            throws SQLException {
+            throws SQLException, IOException {
         return wado().retrieve(study, series, null, accept());
     }
 
     @GET
     @Path("studies/{study}/series/{series}/instances/{sop}")
     public Response retrieveInstance(@PathParam("study") String study, @PathParam("series") String series,
-                                     @PathParam("sop") String sop) throws SQLException {
+                                     @PathParam("sop") String sop) throws SQLException, IOException {
         return wado().retrieve(study, series, sop, accept());
     }
 

@@ -65,10 +65,9 @@ public final class StoredValues {
         }
     }
 
-    /** Streams {@code length} bytes of the stored object from {@code offset}. */
+    /** Streams {@code length} bytes of the stored object from {@code offset} (a ranged read: S3 GET with Range). */
     void copy(long offset, long length, OutputStream out) throws IOException {
-        try (InputStream in = storage.open(object.location().storagePath())) {
-            in.skipNBytes(offset);
+        try (InputStream in = storage.open(object.location().storagePath(), offset, length)) {
             byte[] buf = new byte[64 * 1024];
             long left = length;
             while (left > 0) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arca.dicom.data.Attributes;
@@ -39,7 +38,7 @@ public final class Wado {
         this.baseUrl = baseUrl;
     }
 
-    public Response retrieve(String study, String series, String sop, String accept) throws SQLException {
+    public Response retrieve(String study, String series, String sop, String accept) throws SQLException, IOException {
         String requestedTs = requestedTransferSyntax(accept);
         List<StoredObject> objects = archive.index().locate(study, series, sop);
         if (objects.isEmpty()) {
@@ -55,18 +54,12 @@ public final class Wado {
             tsuids.add(ts);
         }
         String boundary = MultipartWriter.newBoundary();
-        StreamingOutput body = out -> {
-            MultipartWriter mp = new MultipartWriter(out, boundary);
-            for (int i = 0; i < objects.size(); i++) {
-                StoredObject o = objects.get(i);
-                Map<String, String> h = new LinkedHashMap<>();
-                h.put("Content-Type", "application/dicom; transfer-syntax=" + tsuids.get(i));
-                h.put("Content-Location", instanceUrl(o));
-                InstanceStreams.write(archive.storages(), o, tsuids.get(i), mp.part(h));
-            }
-            mp.finish();
-        };
-        return Response.ok(body, "multipart/related; type=\"application/dicom\"; boundary=" + boundary).build();
+        RetrieveBody body = RetrieveBody.of(archive.storages(), objects, tsuids, boundary, this::instanceUrl);
+        Response.ResponseBuilder ok = Response.ok(body, "multipart/related; type=\"application/dicom\"; boundary=" + boundary);
+        if (body.contentLength() >= 0) {
+            ok.header("Content-Length", body.contentLength());
+        }
+        return ok.build();
     }
 
     /** The transfer-syntax parameter of the acceptable application/dicom entry ("*" allowed), null if none. */
