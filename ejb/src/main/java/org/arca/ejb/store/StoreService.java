@@ -94,7 +94,7 @@ public final class StoreService {
     /** As {@link #store(StoreContext, StorageDescriptor, InputStream)}, with an extra header check. */
     public int store(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
             throws DicomServiceException, IOException {
-        Received r = receive(ctx, storage, data, check);
+        Received r = receive(ctx, storage, data, check, null);
         try (PendingObject written = r.written()) {
             return index(ctx, storage, r, written);
         }
@@ -107,8 +107,8 @@ public final class StoreService {
      * answers several objects together (STOW-RS): it reads the next one meanwhile.
      */
     public CompletableFuture<Integer> storeAsync(StoreContext ctx, StorageDescriptor storage, InputStream data,
-                                                 HeaderCheck check) throws DicomServiceException, IOException {
-        Received r = receive(ctx, storage, data, check);
+                                                 Order order, HeaderCheck check) throws DicomServiceException, IOException {
+        Received r = receive(ctx, storage, data, check, order);
         return CompletableFuture.supplyAsync(() -> {
             try (PendingObject written = r.written()) {
                 return index(ctx, storage, r, written);
@@ -118,13 +118,22 @@ public final class StoreService {
         }, background);
     }
 
+    /**
+     * The objects of one request (STOW-RS) begin their index transactions in the order they
+     * were received: the first object of a new study decides its patient, whichever thread
+     * gets to the database first (objects are indexed while the next ones are read).
+     */
+    public static final class Order {
+        private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+    }
+
     /** An object read, written to its storage and being committed there, not yet indexed. */
     private record Received(Storage target, Attributes header, PendingObject written, StorePhases phases,
                             CompletableFuture<IndexTransaction> early) {
     }
 
-    private Received receive(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check)
-            throws DicomServiceException, IOException {
+    private Received receive(StoreContext ctx, StorageDescriptor storage, InputStream data, HeaderCheck check,
+                             Order order) throws DicomServiceException, IOException {
         Storage target = openStorage(storage);
         StorePhases phases = new StorePhases();
         try (SpillBuffer head = new SpillBuffer(HEADER_MEMORY)) {
@@ -135,13 +144,17 @@ public final class StoreService {
             check.check(header);
             String path = StoragePathFormat.of(storage.getPathFormat()).format(header);
             // the index transaction begins while the rest (pixel data) is received and written
-            CompletableFuture<IndexTransaction> early = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<?> previous = order == null ? CompletableFuture.completedFuture(null) : order.last;
+            CompletableFuture<IndexTransaction> early = previous.handle((x, e) -> null).thenApplyAsync(x -> {
                 try {
                     return index.begin(ctx, header);
                 } catch (SQLException | IndexUpdate.Conflict e) {
                     throw new CompletionException(e); // the update runs again in full and reports it
                 }
             }, background);
+            if (order != null) {
+                order.last = early;
+            }
             PendingObject written;
             try {
                 written = write(ctx, storage, target, path, head, data);

@@ -40,6 +40,8 @@ public final class Stow {
     /** SOP Class and Instance UID of the part being stored, for a failure item if the body breaks off. */
     private final String[] current = new String[2];
     private final PendingParts pending;
+    /** This request's objects begin their index transactions in part order. */
+    private final StoreService.Order order = new StoreService.Order();
 
     public Stow(StoreService store, StorageDescriptor storage, String aet, String baseUrl) {
         this.store = store;
@@ -135,7 +137,7 @@ public final class Stow {
         StoreContext ctx = new StoreContext(null, aet, cuid, iuid, tsuid);
         String[] seriesAndStudy = new String[2];
         try {
-            CompletableFuture<Integer> status = store.storeAsync(ctx, storage, dataset, header -> {
+            CompletableFuture<Integer> status = store.storeAsync(ctx, storage, dataset, order, header -> {
                 seriesAndStudy[0] = header.getString(Tag.SeriesInstanceUID);
                 seriesAndStudy[1] = header.getString(Tag.StudyInstanceUID);
                 if (studyUID != null && !studyUID.equals(seriesAndStudy[1])) {
