@@ -50,6 +50,11 @@ async function route() {
   location.hash = '#/health';
 }
 
+// the skip link moves the focus to the page without touching the hash, which is the router's
+document.querySelector('.skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('main').focus();
+});
 document.getElementById('signout').addEventListener('click', () => {
   session.clear();
   location.hash = '#/signin';

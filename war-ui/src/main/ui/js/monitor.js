@@ -61,6 +61,7 @@ export async function monitorPage() {
       h('span', { class: total[s] ? s.replace(/ /g, '_') : '', 'data-status': s }, `${s} ${total[s]}`)));
     byQueue.replaceChildren(h('h2', {}, 'Tasks per queue and status'), table(['queue', ...STATUSES],
       Object.entries(queues).sort().map(([qn, c]) => [qn, ...STATUSES.map((s) => h('td', { 'data-queue': qn, 'data-status': s }, String(c[s] || 0)))])));
+    list.dataset.refreshed = String(Date.now()); // tests see the page refresh on its own
     list.replaceChildren(table(['task', 'status', 'exporter', 'queue', 'study', 'attempts', 'scheduled', 'updated', 'message', ''],
       tasks.map((t) => [String(t.taskID), h('td', { class: t.status, 'data-task': t.taskID }, t.status), t.ExporterID, t.queue,
         t.StudyInstanceUID, String(t.numberOfAttempts), t.scheduledTime || '', t.updatedTime || '', t.errorMessage || t.outcomeMessage || '',
@@ -70,7 +71,9 @@ export async function monitorPage() {
           button(t, 'Delete', 'DELETE', `/monitor/export/${t.taskID}`)) : ''])));
   }
   const adminBar = session.isAdmin ? h('p', {},
-    h('button', { type: 'button', id: 'retry-failed', onclick: () => act('POST', '/monitor/export/reschedule?status=FAILED', 'Retried all failed') }, 'Retry all failed'))
+    h('button', { type: 'button', id: 'retry-failed', onclick: () => act('POST',
+      '/monitor/export/reschedule?' + [query('status', 'limit'), 'status=FAILED'].filter((p) => p).join('&'), 'Retried all failed') },
+    'Retry all failed'), ' the failed tasks among those the other filters select')
     : h('p', { class: 'readonly-note' }, 'Read-only: only role admin may cancel, reschedule or delete tasks.');
   page('Export monitor', filters, adminBar, status, counts,
     h('section', { 'aria-labelledby': 'h-activity' }, h('h2', { id: 'h-activity' }, 'Instances received and exported per minute'),
