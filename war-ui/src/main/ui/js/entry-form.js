@@ -91,6 +91,7 @@ export function entryForm({ spec, original, readOnly, save, cancelHref }) {
   };
   const form = h('form', { class: 'entry', id: 'entry-form', onsubmit: async (e) => {
     e.preventDefault();
+    status.textContent = ''; // a message of an earlier attempt no longer holds
     form.querySelectorAll('.field-error').forEach((s) => { s.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach((s) => s.removeAttribute('aria-invalid'));
     const texts = {};
