@@ -53,7 +53,7 @@ class UiIT {
         requireFile("/usr/bin/chromium", "chromium");
         requireFile("/usr/bin/npm", "npm");
         TestUsers.addViewer();
-        Path target = Path.of(System.getProperty("arca.root"), "arquillian-tests", "target");
+        Path target = Path.of(System.getProperty("arca.root"), "arquillian-tests", "target").toAbsolutePath().normalize();
         Path work = target.resolve("ui-e2e");
         Path upload = work.resolve("upload");
         Files.createDirectories(upload);
