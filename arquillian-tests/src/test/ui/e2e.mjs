@@ -227,7 +227,8 @@ try {
   await page.selectOption('#exporter', 'UI-NIGHTLY');
   await page.fill('#export-time', '2099-01-01T18:00:00Z');
   await page.click('#export button[type=submit]');
-  await page.waitForFunction(() => /Export task \d+ SCHEDULED/.test(document.getElementById('export-status').textContent));
+  await page.waitForFunction((first) => { const t = document.getElementById('export-status').textContent;
+    return t !== first && /Export task \d+ SCHEDULED/.test(t); }, found.exportStatus);
   const later = (await page.textContent('#export-status')).match(/\d+/)[0];
 
   step('watch the S3 task reach COMPLETED in the monitor, refreshing on its own');
