@@ -30,7 +30,7 @@ page.on('request', (r) => { const u = new URL(r.url()); if (u.origin !== new URL
 const shot = (name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 const device = UI + '#/devices/dcm4chee-arc';
 const { fillForm, saved, add, edit, remove, refused, stored, round, section } = forms(page, UI, shot);
-const rest = (method, path, body) => page.evaluate(async ([m, p, b]) => (await fetch('/dcm4chee-arc' + p, { method,
+const rest = (method, path, body) => page.evaluate(async ([m, p, b]) => (await fetch('/dcm4chee-arc' + p, { method: m,
   headers: { Authorization: sessionStorage.getItem('arca.auth'), 'Content-Type': 'application/json' },
   body: b === undefined ? undefined : JSON.stringify(b) })).status, [method, path, body]);
 
