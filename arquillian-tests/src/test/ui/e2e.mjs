@@ -268,6 +268,16 @@ try {
   await page.waitForFunction(() => /^Retried all failed: \d+ tasks/.test(document.getElementById('monitor-status').textContent));
   found.retried = await page.textContent('#monitor-status');
 
+  step('monitor filters: queue and status, the counts per queue follow');
+  await page.selectOption('#filter-dcmQueueName', 'Export6');
+  await page.selectOption('#filter-status', 'COMPLETED');
+  const before = await page.getAttribute('#tasks', 'data-refreshed');
+  await page.click('#filters button[type=submit]');
+  await page.waitForFunction((r) => document.getElementById('tasks').dataset.refreshed !== r, before);
+  found.filteredRows = await page.$$eval('#tasks tbody tr', (rows) => rows.map((tr) => tr.children[1].textContent + ' ' + tr.children[3].textContent));
+  found.filteredQueues = await page.$$eval('#queues td[data-queue][data-status=COMPLETED]', (tds) => tds.map((td) => td.dataset.queue));
+  await shot('monitor-filtered');
+
   step('storage and health pages');
   await page.goto(UI + '#/storage');
   await page.waitForSelector('#storage-usage');

@@ -165,6 +165,9 @@ class UiIT {
         assertTrue(found.getBoolean("canceled"), last);
         assertTrue(found.getBoolean("taskDeleted"), last);
         assertTrue(found.getString("retried").matches("Retried all failed: \\d+ tasks\\."), last);
+        assertFalse(found.getJsonArray("filteredRows").isEmpty(), last);
+        found.getJsonArray("filteredRows").forEach(r -> assertEquals("\"COMPLETED Export6\"", r.toString(), "filtered: " + last));
+        assertEquals("[\"Export6\"]", found.getJsonArray("filteredQueues").toString(), "counts of the filtered queue only: " + last);
         assertTrue(found.getInt("chartReceived") >= 2, "the chart counts the two uploaded instances: " + last);
         assertTrue(found.getInt("chartExported") >= 2, "the chart counts the two exported instances: " + last);
         assertEquals(180, found.getInt("activityPoints"), "3 hours of minutes, the current one last: " + last);
