@@ -79,6 +79,8 @@ try {
   // seed 000's StoreToS3 exporter
   await add('dcmExporter', { dcmExporterID: 'UI-StoreToS3', dcmURI: 'storage:ui-amazon-s3', dcmQueueName: 'Export6',
     dicomAETitle: 'DCM4CHEE' }, 'exporter-s3-form');
+  // an exporter to an AE that no device has: its tasks fail at once (not retryable), for "retry all failed"
+  await add('dcmExporter', { dcmExporterID: 'UI-FAIL', dcmURI: 'dicom:NOWHERE', dcmQueueName: 'Export1' }, 'exporter-fail-form');
   await shot('device');
 
   step('add an AE with a transfer capability and an export rule, as rows of its form, by keyboard');
@@ -230,6 +232,13 @@ try {
   await page.waitForFunction((first) => { const t = document.getElementById('export-status').textContent;
     return t !== first && /Export task \d+ SCHEDULED/.test(t); }, found.exportStatus);
   const later = (await page.textContent('#export-status')).match(/\d+/)[0];
+  const second = await page.textContent('#export-status');
+  await page.selectOption('#exporter', 'UI-FAIL');
+  await page.fill('#export-time', '');
+  await page.click('#export button[type=submit]');
+  await page.waitForFunction((prev) => { const t = document.getElementById('export-status').textContent;
+    return t !== prev && /Export task \d+/.test(t); }, second);
+  const failing = (await page.textContent('#export-status')).match(/\d+/)[0];
 
   step('watch the S3 task reach COMPLETED in the monitor, refreshing on its own');
   await page.goto(UI + '#/monitor');
@@ -264,9 +273,19 @@ try {
     await page.waitForTimeout(1000);
   }
   found.taskDeleted = (await page.locator(cell).count()) === 0;
+  const failed = `td[data-task="${failing}"]`;
+  await page.waitForSelector(`${failed}.FAILED`, { timeout: 60000 });
+  const attempts = () => page.$eval(failed, (td) => td.parentElement.children[5].textContent);
+  found.attemptsBeforeRetry = Number(await attempts());
+  await shot('monitor-failed');
   await page.click('#retry-failed');
   await page.waitForFunction(() => /^Retried all failed: \d+ tasks/.test(document.getElementById('monitor-status').textContent));
   found.retried = await page.textContent('#monitor-status');
+  // the retried task runs again (and fails again: still no such AE), one attempt more
+  await page.waitForFunction(([c, n]) => { const td = document.querySelector(c);
+    return td && td.classList.contains('FAILED') && Number(td.parentElement.children[5].textContent) > n; },
+  [failed, found.attemptsBeforeRetry], { timeout: 60000 });
+  found.attemptsAfterRetry = Number(await attempts());
 
   step('monitor filters: queue and status, the counts per queue follow');
   await page.selectOption('#filter-dcmQueueName', 'Export6');

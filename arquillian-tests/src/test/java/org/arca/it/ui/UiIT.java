@@ -164,7 +164,9 @@ class UiIT {
         assertTrue(found.getInt("queueCompleted") >= 1, last);
         assertTrue(found.getBoolean("canceled"), last);
         assertTrue(found.getBoolean("taskDeleted"), last);
-        assertTrue(found.getString("retried").matches("Retried all failed: \\d+ tasks\\."), last);
+        assertEquals("Retried all failed: 1 tasks.", found.getString("retried"), "the study's one failed task: " + last);
+        assertTrue(found.getInt("attemptsBeforeRetry") >= 1, last);
+        assertEquals(found.getInt("attemptsBeforeRetry") + 1, found.getInt("attemptsAfterRetry"), "the retried task ran once more: " + last);
         assertFalse(found.getJsonArray("filteredRows").isEmpty(), last);
         found.getJsonArray("filteredRows").forEach(r -> assertEquals("\"COMPLETED Export6\"", r.toString(), "filtered: " + last));
         assertEquals("[\"Export6\"]", found.getJsonArray("filteredQueues").toString(), "counts of the filtered queue only: " + last);
@@ -230,7 +232,7 @@ class UiIT {
     static void removeWhatTheUiAdded() throws Exception {
         // the rule first: it names the exporter UI-NIGHTLY, which cannot go while it is referenced
         for (String path : new String[] {"dcmExportRule/UI-RULE", "dicomNetworkAE/UI-AE", "dcmExporter/UI-NIGHTLY",
-            "dcmExporter/UI-StoreToS3", "dcmStorage/ui-amazon-s3", "dcmExporter/UI-TO-MODALITY",
+            "dcmExporter/UI-StoreToS3", "dcmStorage/ui-amazon-s3", "dcmExporter/UI-TO-MODALITY", "dcmExporter/UI-FAIL",
             // when the test stopped within a round of add, edit, delete
             "dcmExportRule/UI-CRUD-RULE", "dicomNetworkAE/UI-CRUD-AE", "dcmWebApp/ui-crud-rs", "dcmStorage/ui-crud-fs",
             "dcmQueue/UICrudQueue", "dcmExporter/UI-CRUD-X"}) {
