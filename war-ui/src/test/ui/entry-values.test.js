@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entryOf, fieldFor, textOf, valueOf } from '../../main/ui/js/entry-values.js';
+import { entryOf, fieldFor, rowNameOf, textOf, valueOf } from '../../main/ui/js/entry-values.js';
 import { KINDS, DEVICE } from '../../main/ui/js/kinds.js';
 
 const AE = KINDS.dicomNetworkAE;
@@ -25,7 +25,6 @@ describe('entryOf', () => {
     const { errors } = entryOf(KINDS.dcmQueue, { dcmQueueName: '', dcmMaxRetries: 'ten', dcmRetryDelayMultiplier: '2.5' });
     expect(errors).toEqual({ dcmQueueName: 'required', dcmMaxRetries: "'ten' is not a whole number",
       dcmRetryDelayMultiplier: "'2.5' is not a whole number" });
-    expect(entryOf(AE, { dicomAETitle: 'A', dcmExportRule: '[{' }).errors.dcmExportRule).toMatch(/^not valid JSON/);
   });
 
   test('transfer capabilities as rows: blank rows skipped, a row without cn refused', () => {
@@ -40,21 +39,53 @@ describe('entryOf', () => {
     expect(entryOf(AE, { dicomAETitle: 'A', dicomTransferCapability: [] }).body.dicomTransferCapability).toBeUndefined();
   });
 
+  test('an AE\'s export rules as rows of the same fields as the device\'s rules', () => {
+    const rule = { texts: { cn: 'To PACS', dcmEntity: 'Study', dcmExporterID: 'PACS\nARCHIVE2', dcmProperty: 'Modality=CT',
+      dcmSchedule: 'hour=18-6 dayOfWeek=*', dcmDuration: 'PT5M', dicomDeviceName: '', dcmExportReoccurredInstances: '' } };
+    const kept = { cn: 'Old', dcmEntity: 'Series', dcmExporterID: ['X'], dicomDescription: 'kept' };
+    const old = { original: kept, texts: { cn: 'Old', dcmEntity: 'Series', dcmExporterID: 'X' } };
+    const { body, errors } = entryOf(AE, { dicomAETitle: 'A', dcmExportRule: [rule, old] });
+    expect(errors).toEqual({});
+    expect(body.dcmExportRule).toEqual([{ cn: 'To PACS', dcmEntity: 'Study', dcmExporterID: ['PACS', 'ARCHIVE2'],
+      dcmProperty: ['Modality=CT'], dcmSchedule: ['hour=18-6 dayOfWeek=*'], dcmDuration: 'PT5M' }, kept]);
+    expect(AE.fields.find(([a]) => a === 'dcmExportRule')[2].fields.map((f) => f[0]))
+      .toEqual(KINDS.dcmExportRule.fields.map((f) => f[0]));
+    expect(entryOf(AE, { dicomAETitle: 'A', dcmExportRule: [{ texts: { cn: '', dcmEntity: 'Study' } }] }).errors)
+      .toEqual({ dcmExportRule: 'cn: required' });
+  });
+
   test('a device needs its name', () => {
     expect(entryOf(DEVICE, { dicomDeviceName: ' ' }).errors).toEqual({ dicomDeviceName: 'required' });
   });
 });
 
 test('textOf and valueOf agree', () => {
-  for (const [type, value] of [['bool', false], ['number', 104], ['multi', ['a', 'b']], ['json', [{ cn: 'x' }]], ['text', 'y']]) {
+  for (const [type, value] of [['bool', false], ['number', 104], ['multi', ['a', 'b']], ['text', 'y']]) {
     expect(valueOf(type, textOf(type, value))).toEqual(value);
   }
   expect(() => valueOf('bool', 'yes')).toThrow("'yes' is not TRUE or FALSE");
 });
 
 test('a server error about a nested attribute is shown beside the rows it belongs to', () => {
+  const aeDn = 'dicomAETitle=A,dicomDeviceName=dcm4chee-arc,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org';
+  const rowNames = { dicomTransferCapability: ['Echo SCP', ''], dcmExportRule: ['To PACS, nightly'] };
+  // cn and dcmProperty are attributes of both kinds of rows: the DN's cn tells which rows
+  expect(fieldFor(AE, 'cn', 'cn=To PACS\\, nightly,' + aeDn, rowNames)).toBe('dcmExportRule');
+  expect(fieldFor(AE, 'dcmSchedule', 'cn=To PACS\\2C nightly,' + aeDn, rowNames)).toBe('dcmExportRule');
+  expect(fieldFor(AE, 'cn', 'cn=Echo SCP,' + aeDn, rowNames)).toBe('dicomTransferCapability');
+  expect(fieldFor(AE, 'dcmExportRule', '', rowNames)).toBe('dcmExportRule');
+  expect(fieldFor(AE, 'dicomDescription', aeDn, rowNames)).toBe('dicomDescription');
+  expect(fieldFor(KINDS.dcmExportRule, 'dcmSchedule', 'cn=R,dicomDeviceName=d')).toBe('dcmSchedule');
   expect(fieldFor(AE, 'dicomSOPClass')).toBe('dicomTransferCapability');
   expect(fieldFor(AE, 'dicomAETitle')).toBe('dicomAETitle');
   expect(fieldFor(AE, 'nothing')).toBeNull();
   expect(fieldFor(AE, '')).toBeNull();
+});
+
+test('rowNameOf reads the cn of a nested entry\'s DN, escapes undone', () => {
+  expect(rowNameOf('cn=Echo SCP,dicomAETitle=A,dc=org')).toBe('Echo SCP');
+  expect(rowNameOf('cn=a\\,b\\\\c\\2Bd,dicomAETitle=A')).toBe('a,b\\c+d');
+  expect(rowNameOf('dicomAETitle=A,dc=org')).toBeNull();
+  expect(rowNameOf('')).toBeNull();
+  expect(rowNameOf(undefined)).toBeNull();
 });

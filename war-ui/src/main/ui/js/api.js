@@ -50,3 +50,10 @@ export async function signIn(user, password) {
     throw e;
   }
 }
+
+let archive = null;
+/** The name of the device the archive runs as (GET /ctrl/status), asked once per page load. */
+export async function archiveDevice() {
+  if (!archive) archive = get('/ctrl/status').catch((e) => e.body || {}).then((s) => s.device || 'dcm4chee-arc');
+  return archive;
+}

@@ -21,6 +21,7 @@ const routes = [
   [/^#\/studies\/([^/]+)$/, studyPage],
 ];
 
+let routed = false;
 let stopCurrent = null; // pages that refresh on their own return a function that stops them
 
 async function route() {
@@ -43,13 +44,22 @@ async function route() {
     if (m) {
       const result = await fn(...m.slice(1).map(decodeURIComponent));
       if (typeof result === 'function') stopCurrent = result;
-      document.getElementById('main').focus();
+      // after a move to another page the focus goes to it (unless the page focused its first field);
+      // on a fresh load the first Tab reaches the skip link
+      const main = document.getElementById('main');
+      if (routed && !main.contains(document.activeElement)) main.focus();
+      routed = true;
       return;
     }
   }
   location.hash = '#/health';
 }
 
+// the skip link moves the focus to the page without touching the hash, which is the router's
+document.querySelector('.skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('main').focus();
+});
 document.getElementById('signout').addEventListener('click', () => {
   session.clear();
   location.hash = '#/signin';

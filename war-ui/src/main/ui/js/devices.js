@@ -1,6 +1,6 @@
 // Devices and their children, all through entry-list.js and entry-form.js, described by kinds.js.
 // Every write goes to the REST API, which checks it, stores it in LDAP and reloads the archive.
-import { call, get, session } from './api.js';
+import { archiveDevice, call, get, session } from './api.js';
 import { h, page, message } from './dom.js';
 import { DEVICE, KINDS, show } from './kinds.js';
 import { entryList } from './entry-list.js';
@@ -22,19 +22,34 @@ function reloaded(r, status) {
   return true;
 }
 
+// What the page shown after a save says ("Saved X; configuration reloaded."), in its status line.
+let flash = null;
+function done(what, r) {
+  return `${what}${r && r.reloaded ? '; configuration reloaded' : ''}.`;
+}
+function showFlash(status) {
+  if (flash) message(status, flash, true);
+  flash = null;
+}
+
 export async function devicesPage() {
   const status = h('p', { role: 'status', id: 'device-status' });
   const names = await get('/devices');
-  const me = (await get('/ctrl/status').catch((e) => e.body || {})).device;
+  const me = await archiveDevice();
   page('Devices', readOnlyNote(), status, entryList({
     id: 'device', spec: DEVICE, items: names.map((n) => ({ dicomDeviceName: n })), canEdit: session.isAdmin,
     addHref: '#/devices-new', hrefOf: (d) => '#/devices/' + enc(d.dicomDeviceName),
     editHrefOf: (d) => '#/devices/' + enc(d.dicomDeviceName) + '/edit',
-    removable: (d) => d.dicomDeviceName !== (me || 'dcm4chee-arc'),
+    removable: (d) => d.dicomDeviceName !== me,
     remove: async (d) => {
-      try { await call('DELETE', '/devices/' + enc(d.dicomDeviceName)); await devicesPage(); message(document.getElementById('device-status'), 'Deleted ' + d.dicomDeviceName + '.', true); } catch (e) { message(status, e.message); }
+      try {
+        await call('DELETE', '/devices/' + enc(d.dicomDeviceName));
+        flash = 'Deleted ' + d.dicomDeviceName + '.';
+        await devicesPage();
+      } catch (e) { message(status, e.message); } // e.g. 409: the exporters and rules that still name it
     },
   }));
+  showFlash(status);
 }
 
 /** Add a device (name null), or edit the attributes of its entry (not its children). */
@@ -47,9 +62,12 @@ export async function deviceFormPage(name) {
     save: async (body) => {
       if (name) {
         const r = await call('PUT', '/devices/' + enc(name), body);
-        if (reloaded(r, form.status)) location.hash = '#/devices/' + enc(name);
+        if (!reloaded(r, form.status)) return;
+        flash = done('Saved device ' + name, r);
+        location.hash = '#/devices/' + enc(name);
       } else {
         await call('POST', '/devices', body);
+        flash = done('Added device ' + body.dicomDeviceName);
         location.hash = '#/devices/' + enc(body.dicomDeviceName);
       }
     } });
@@ -67,15 +85,16 @@ export async function devicePage(name) {
     remove: async (c) => {
       try {
         const r = await call('DELETE', `/devices/${enc(name)}/${kind}/${enc(c[spec.rdn])}`);
+        flash = done('Deleted ' + c[spec.rdn], r);
         await devicePage(name);
-        const s = document.getElementById('device-status');
-        if (reloaded(r, s)) message(s, `Deleted ${c[spec.rdn]}; configuration reloaded.`, true);
+        reloaded(r, document.getElementById('device-status'));
       } catch (e) { message(status, e.message); }
     },
   }));
   page('Device ' + name, readOnlyNote(), status, h('p', {}, show(device.dicomDescription), ' ',
     h('a', { href: `#/devices/${enc(name)}/edit`, id: 'edit-device' }, session.isAdmin ? 'Edit device attributes' : 'Device attributes')),
   ...sections);
+  showFlash(status);
 }
 
 export async function childFormPage(name, kind, id) {
@@ -86,7 +105,9 @@ export async function childFormPage(name, kind, id) {
     save: async (body) => {
       const r = id ? await call('PUT', `/devices/${enc(name)}/${kind}/${enc(id)}`, body)
         : await call('POST', `/devices/${enc(name)}/${kind}`, body);
-      if (reloaded(r, form.status)) location.hash = '#/devices/' + enc(name);
+      if (!reloaded(r, form.status)) return;
+      flash = done((id ? 'Saved ' : 'Added ') + body[spec.rdn], r);
+      location.hash = '#/devices/' + enc(name);
     } });
   page((id ? 'Edit ' : 'Add ') + kind + (id ? ' ' + id : '') + ' on ' + name, readOnlyNote(), form, form.status);
   form.querySelector('input:not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus();

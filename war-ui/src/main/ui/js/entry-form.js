@@ -2,7 +2,7 @@
 // description in kinds.js. Values are checked locally for what cannot be sent at all
 // (entry-values.js), then by the server; either message appears beside its field.
 import { h, message } from './dom.js';
-import { entryOf, fieldFor, textOf } from './entry-values.js';
+import { entryOf, fieldFor, rowNameOf, textOf } from './entry-values.js';
 import { singular } from './kinds.js';
 
 function control(id, [attr, type, extra], value, label) {
@@ -13,14 +13,16 @@ function control(id, [attr, type, extra], value, label) {
     return h('select', common, h('option', { value: '' }, '(not set)'),
       values.map((v) => h('option', { value: v, selected: v === current }, v)));
   }
-  if (type === 'multi' || type === 'json') {
-    return h('textarea', Object.assign(common, { rows: 3, title: type === 'json' ? 'JSON' : 'one value per line' }),
-      textOf(type, value));
+  if (type === 'multi') {
+    return h('textarea', Object.assign(common, { rows: 3, title: 'one value per line' }), textOf(type, value));
   }
   return h('input', Object.assign(common, { type: type === 'number' ? 'number' : 'text', value: textOf(type, value) }));
 }
 
-/** Nested entries (an AE's transfer capabilities) as rows of controls, with add and remove. */
+/**
+ * Nested entries (an AE's transfer capabilities, its export rules) as rows of controls, with
+ * add and remove; each row is sent as one nested entry and checked by the server like any other.
+ */
 function rowsEditor([attr, , sub], values, readOnly) {
   const body = h('tbody');
   let n = 0;
@@ -44,11 +46,11 @@ function rowsEditor([attr, , sub], values, readOnly) {
     readOnly ? null : h('button', { type: 'button', id: 'add-row-' + attr, onclick: () => {
       addRow(null).querySelector('input, select, textarea').focus();
     } }, 'Add ' + singular(sub.title)));
+  const rowName = (tr) => tr.querySelector('[data-sub=cn]').value.trim();
+  editor.rowNames = () => [...body.querySelectorAll('tr')].map(rowName);
   // the server names the nested entry by its DN: mark and focus that row's field
-  editor.markRow = (dn, sub) => {
-    const cn = /^cn=((?:\\.|[^,])*),/.exec(dn || '');
-    const name = cn && cn[1].replace(/\\(.)/g, '$1');
-    const tr = [...body.querySelectorAll('tr')].find((r) => r.querySelector('[data-sub=cn]').value.trim() === name);
+  editor.markRow = (name, sub) => {
+    const tr = [...body.querySelectorAll('tr')].find((r) => rowName(r) === name);
     const el = tr && tr.querySelector(`[data-sub="${sub}"]`);
     if (el) { el.setAttribute('aria-invalid', 'true'); el.focus(); }
   };
@@ -89,6 +91,7 @@ export function entryForm({ spec, original, readOnly, save, cancelHref }) {
   };
   const form = h('form', { class: 'entry', id: 'entry-form', onsubmit: async (e) => {
     e.preventDefault();
+    status.textContent = ''; // a message of an earlier attempt no longer holds
     form.querySelectorAll('.field-error').forEach((s) => { s.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach((s) => s.removeAttribute('aria-invalid'));
     const texts = {};
@@ -107,9 +110,11 @@ export function entryForm({ spec, original, readOnly, save, cancelHref }) {
       await save(body);
     } catch (err) {
       const b = err.body || {};
-      const attr = fieldFor(spec, b.attribute);
+      const rowNames = Object.fromEntries(Object.entries(controls).filter(([, c]) => c.rowNames)
+        .map(([a, c]) => [a, c.rowNames()]));
+      const attr = fieldFor(spec, b.attribute, b.dn, rowNames);
       if (attr) showError(attr, err.message);
-      if (attr && controls[attr].markRow) controls[attr].markRow(b.dn, b.attribute);
+      if (attr && controls[attr].markRow) controls[attr].markRow(rowNameOf(b.dn), b.attribute);
       message(status, err.message);
     }
   } }, rows, readOnly ? null : h('div', { class: 'actions' },

@@ -1,10 +1,11 @@
 // Form text <-> entry JSON (the shape of GET /devices/{name}), without the DOM, so that it
 // tests in node. The server validates every entry with the rules of the configuration loader;
 // the checks here only catch what cannot even be sent (a missing name, a number that is no
-// number, JSON that does not parse), so that the message appears beside the field at once.
+// number), so that the message appears beside the field at once.
 //
 // Field types: text, number, bool, multi (one value per line), enum (with its values),
-// json (nested entries as JSON), rows (nested entries edited as rows, described by `of`).
+// rows (nested entries, such as an AE's transfer capabilities and export rules, edited as rows
+// of controls; the third element describes them like a kind).
 
 const INTEGER = /^-?\d+$/;
 
@@ -13,7 +14,6 @@ export function textOf(type, value) {
   if (value === undefined || value === null) return '';
   if (type === 'bool') return value === true || value === 'TRUE' ? 'TRUE' : 'FALSE';
   if (type === 'multi') return (Array.isArray(value) ? value : [value]).join('\n');
-  if (type === 'json') return JSON.stringify(value, null, 1);
   return String(value);
 }
 
@@ -23,8 +23,6 @@ export function valueOf(type, text) {
   if (v === '' || v === undefined || v === null) return undefined;
   switch (type) {
     case 'multi': return v.split('\n').map((s) => s.trim()).filter((s) => s);
-    case 'json':
-      try { return JSON.parse(v); } catch (e) { throw new Error('not valid JSON: ' + e.message); }
     case 'bool':
       if (v !== 'TRUE' && v !== 'FALSE') throw new Error(`'${v}' is not TRUE or FALSE`);
       return v === 'TRUE';
@@ -68,15 +66,29 @@ export function entryOf(spec, texts, original) {
   return { body, errors };
 }
 
+/** The value of a DN's first RDN when it is a cn (a nested entry's name), unescaped; else null. */
+export function rowNameOf(dn) {
+  const m = /^cn=((?:\\.|[^,\\])*)(,|$)/i.exec(dn || '');
+  if (!m) return null;
+  return m[1].replace(/\\([0-9a-fA-F]{2}|.)/g, (_, e) => (e.length === 2 ? String.fromCharCode(parseInt(e, 16)) : e));
+}
+
 /**
- * Where the server's error about `attribute` is shown: the field itself, or the rows field
- * whose nested entries have that attribute; null when the form has no such field.
+ * Where the server's error about `attribute` of the entry `dn` is shown: the rows field holding
+ * the row that the DN names (rowNames: rows field -> names of its rows), else the field itself,
+ * else the first rows field whose nested entries have that attribute; null when the form has
+ * no such field.
  */
-export function fieldFor(spec, attribute) {
+export function fieldFor(spec, attribute, dn, rowNames = {}) {
   if (!attribute) return null;
-  for (const [attr, type, extra] of spec.fields) {
-    if (attr === attribute) return attr;
-    if (type === 'rows' && extra.fields.some((f) => f[0] === attribute)) return attr;
+  const rows = spec.fields.filter(([, type]) => type === 'rows');
+  const name = rowNameOf(dn);
+  if (name !== null) {
+    for (const [attr, , sub] of rows) {
+      if ((rowNames[attr] || []).includes(name) && (attr === attribute || sub.fields.some((f) => f[0] === attribute))) return attr;
+    }
   }
-  return null;
+  if (spec.fields.some(([attr]) => attr === attribute)) return attribute;
+  const nested = rows.find(([, , sub]) => sub.fields.some((f) => f[0] === attribute));
+  return nested ? nested[0] : null;
 }

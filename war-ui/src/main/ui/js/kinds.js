@@ -13,6 +13,13 @@ export const DEVICE = { title: 'Devices', rdn: 'dicomDeviceName', columns: ['dic
 export const TRANSFER_CAPABILITY = { title: 'Transfer capabilities', rdn: 'cn', fields: [
   ['cn', 'text'], ['dicomSOPClass', 'text'], ['dicomTransferRole', 'enum', ['SCP', 'SCU']], ['dicomTransferSyntax', 'multi']] };
 
+/** An export rule's attributes: the device's rules have their own page, an AE's are rows of its form. */
+const EXPORT_RULE_FIELDS = [
+  ['cn', 'text'], ['dcmEntity', 'enum', ['Patient', 'Study', 'Series', 'Instance']], ['dcmExporterID', 'multi'],
+  ['dcmProperty', 'multi'], ['dcmSchedule', 'multi'], ['dcmDuration', 'text'], ['dicomDeviceName', 'text'],
+  ['dcmExportReoccurredInstances', 'enum', ['NEVER', 'ALWAYS', 'REPLACE']]];
+export const AE_EXPORT_RULE = { title: 'Export rules of this AE', rdn: 'cn', fields: EXPORT_RULE_FIELDS };
+
 export const KINDS = {
   dicomNetworkConnection: { title: 'Connections', rdn: 'cn', columns: ['cn', 'dicomHostname', 'dicomPort', 'dcmProtocol'], fields: [
     ['cn', 'text'], ['dicomHostname', 'text'], ['dicomPort', 'number'],
@@ -23,7 +30,8 @@ export const KINDS = {
     ['dicomAETitle', 'text'], ['dicomDescription', 'text'], ['dicomNetworkConnectionReference', 'multi'],
     ['dicomAssociationAcceptor', 'bool'], ['dicomAssociationInitiator', 'bool'], ['dicomInstalled', 'bool'],
     ['dcmAcceptedCallingAETitle', 'multi'], ['dcmOtherAETitle', 'multi'], ['dcmPreferredTransferSyntax', 'multi'],
-    ['dcmObjectStorageID', 'multi'], ['dicomTransferCapability', 'rows', TRANSFER_CAPABILITY], ['dcmExportRule', 'json']] },
+    ['dcmObjectStorageID', 'multi'], ['dicomTransferCapability', 'rows', TRANSFER_CAPABILITY],
+    ['dcmExportRule', 'rows', AE_EXPORT_RULE]] },
   dcmWebApp: { title: 'Web applications', rdn: 'dcmWebAppName', columns: ['dcmWebAppName', 'dcmWebServicePath', 'dcmWebServiceClass'], fields: [
     ['dcmWebAppName', 'text'], ['dicomDescription', 'text'], ['dcmWebServicePath', 'text'], ['dcmWebServiceClass', 'multi'],
     ['dicomAETitle', 'text'], ['dicomNetworkConnectionReference', 'multi'], ['dcmKeycloakClientID', 'text'],
@@ -41,13 +49,11 @@ export const KINDS = {
     ['dcmExporterID', 'text'], ['dcmURI', 'text'], ['dcmQueueName', 'text'], ['dicomAETitle', 'text'],
     ['dicomDescription', 'text'], ['dcmSchedule', 'multi'], ['dcmProperty', 'multi'],
     ['dcmInstanceAvailability', 'enum', AVAILABILITY]] },
-  dcmExportRule: { title: 'Export rules', rdn: 'cn', columns: ['cn', 'dcmEntity', 'dcmExporterID', 'dcmProperty'], fields: [
-    ['cn', 'text'], ['dcmEntity', 'enum', ['Patient', 'Study', 'Series', 'Instance']], ['dcmExporterID', 'multi'],
-    ['dcmProperty', 'multi'], ['dcmSchedule', 'multi'], ['dcmDuration', 'text'], ['dicomDeviceName', 'text'],
-    ['dcmExportReoccurredInstances', 'enum', ['NEVER', 'ALWAYS', 'REPLACE']]] },
+  dcmExportRule: { title: 'Export rules', rdn: 'cn', columns: ['cn', 'dcmEntity', 'dcmExporterID', 'dcmProperty'],
+    fields: EXPORT_RULE_FIELDS },
 };
 
 /** 'Application entities' -> 'application entity', for Add buttons and links. */
-export const singular = (title) => title.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+export const singular = (title) => title.toLowerCase().replace(/ of this .*$/, '').replace(/ies$/, 'y').replace(/s$/, '');
 
 export const show = (v) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));

@@ -1,16 +1,27 @@
-import { get } from './api.js';
+import { archiveDevice, get } from './api.js';
 import { h, page, table } from './dom.js';
 
-// GET /monitor/storage (usage per storage descriptor) comes from the storage helper; until then
-// the page shows the configured descriptors of this archive.
+/** 1536 -> '1.5 KiB' */
+export function size(bytes) {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = Number(bytes) || 0;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return (i === 0 ? String(v) : v.toFixed(1)) + ' ' + units[i];
+}
+
+// The archive's storage descriptors with what each holds (GET /monitor/storage: objects and
+// bytes as received, counted from the database); storage no longer configured but still
+// holding objects is listed too.
 export async function storagePage() {
-  let usage = null;
-  try { usage = await get('/monitor/storage'); } catch (e) { usage = null; }
-  const device = await get('/devices/dcm4chee-arc');
-  const configured = table(['storage', 'URI', 'availability', 'read-only'], (device.dcmStorage || []).map((s) =>
-    [s.dcmStorageID, s.dcmURI, s.dcmInstanceAvailability || 'ONLINE', s.dcmReadOnly ? 'yes' : 'no']));
-  const used = usage === null ? h('p', {}, 'Usage figures are not available from this archive (GET /monitor/storage).')
-    : table(Object.keys((Array.isArray(usage) ? usage : [usage])[0] || {}),
-      (Array.isArray(usage) ? usage : [usage]).map((u) => Object.values(u).map((v) => typeof v === 'object' ? JSON.stringify(v) : String(v))));
-  page('Storage', h('h2', {}, 'Usage'), used, h('h2', {}, 'Configured storage'), configured);
+  const device = await get('/devices/' + encodeURIComponent(await archiveDevice()));
+  const usage = await get('/monitor/storage');
+  const conf = Object.fromEntries((device.dcmStorage || []).map((s) => [s.dcmStorageID, s]));
+  const rows = usage.map((u) => {
+    const s = conf[u.dcmStorageID] || {};
+    return [u.dcmStorageID, s.dcmURI || '(not configured)', u.dcmInstanceAvailability || '', u.dcmReadOnly ? 'yes' : 'no',
+      h('td', { 'data-objects': u.objects }, String(u.objects)), h('td', { 'data-bytes': u.bytes, title: u.bytes + ' bytes' }, size(u.bytes))];
+  });
+  page('Storage', h('p', {}, 'Objects and bytes as received, per storage descriptor of this archive.'),
+    h('div', { id: 'storage-usage' }, table(['storage', 'URI', 'availability', 'read-only', 'objects', 'size'], rows)));
 }

@@ -1,4 +1,4 @@
-import { BASE, call, get, session } from './api.js';
+import { BASE, archiveDevice, call, get, session } from './api.js';
 import { h, page, table, message } from './dom.js';
 
 const RS = '/aets/DCM4CHEE/rs';
@@ -82,17 +82,21 @@ export async function studyPage(uid) {
   const status = h('p', { role: 'status', id: 'export-status' });
   const [series, device] = await Promise.all([
     call('GET', `${RS}/studies/${uid}/series?includefield=all`, undefined, { Accept: 'application/dicom+json' }),
-    get('/devices/dcm4chee-arc')]);
+    get('/devices/' + encodeURIComponent(await archiveDevice()))]);
   const exporter = h('select', { id: 'exporter' }, (device.dcmExporter || []).map((x) =>
     h('option', { value: x.dcmExporterID }, x.dcmExporterID + ' (' + x.dcmURI + ')')));
+  const when = h('input', { id: 'export-time', name: 'scheduledTime', size: 22, placeholder: '2026-12-24T18:00:00Z',
+    'aria-describedby': 'export-time-hint' });
   const exportForm = h('form', { id: 'export', onsubmit: async (e) => {
     e.preventDefault();
+    const at = when.value.trim() ? '?scheduledTime=' + encodeURIComponent(when.value.trim()) : '';
     try {
-      const t = await call('POST', `${RS}/studies/${uid}/export/${encodeURIComponent(exporter.value)}`);
+      const t = await call('POST', `${RS}/studies/${uid}/export/${encodeURIComponent(exporter.value)}${at}`);
       status.replaceChildren('Export task ', h('a', { href: '#/monitor' }, String(t.taskID)), ' ' + t.status);
       status.className = 'ok';
     } catch (err) { message(status, err.message); }
-  } }, h('label', { for: 'exporter' }, 'Export to '), exporter, ' ', h('button', { type: 'submit' }, 'Export study'));
+  } }, h('label', { for: 'exporter' }, 'Export to '), exporter, ' ', h('label', { for: 'export-time' }, 'at '), when,
+  h('span', { id: 'export-time-hint' }, ' (empty: by the exporter\'s schedule) '), h('button', { type: 'submit' }, 'Export study'));
   const sections = [];
   for (const s of series || []) {
     const suid = val(s, '0020000E');

@@ -30,6 +30,12 @@ final class Http {
 
     /** authorization: an Authorization header value, or null for none. */
     static HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
+        return send(method, path, authorization, json, new String[0]);
+    }
+
+    /** headers: more request headers, name and value in turn. */
+    static HttpResponse<String> send(String method, String path, String authorization, String json, String... headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -37,6 +43,9 @@ final class Http {
         }
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

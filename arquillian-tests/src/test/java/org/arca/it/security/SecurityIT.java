@@ -2,6 +2,7 @@ package org.arca.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -64,6 +65,67 @@ class SecurityIT {
         }
         assertEquals(null, Http.ldap("dcmExporterID=VIEWER-X," + Http.ARCHIVE_DN));
         assertTrue(Http.ldap("dcmQueueName=Export1," + Http.ARCHIVE_DN) != null);
+    }
+
+    /**
+     * Every call that changes a device, a child of one, or export tasks, as role user (403) and
+     * without credentials (401), also spelled so that a servlet path match might miss it; the
+     * entries in LDAP and the tasks stay as they were.
+     */
+    @Test
+    void deviceChildAndTaskChangesNeedAdmin() throws Exception {
+        String storescp = "dicomDeviceName=storescp,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org";
+        String before = Http.ldap(storescp).toString();
+        // tasks of earlier tests may still run: only cancel makes CANCELED, only delete or reschedule lowers the others
+        long canceled = count("CANCELED");
+        long completed = count("COMPLETED");
+        long failed = count("FAILED");
+        String device = "{\"dicomDeviceName\":\"storescp\",\"dicomDescription\":\"changed without admin\"}";
+        String[][] refused = {
+            {"POST", "/devices", "{\"dicomDeviceName\":\"viewer-device\"}"},
+            {"PUT", "/devices/storescp", device}, {"DELETE", "/devices/storescp", null},
+            {"POST", "/devices;x=y", "{\"dicomDeviceName\":\"viewer-device\"}"},
+            {"DELETE", "/devices/storescp;x=y", null}, {"PUT", "/devices/storescp/", device},
+            {"DELETE", "/devices/storescp/dicomNetworkAE/STORESCP", null},
+            {"PUT", "/devices/storescp/dicomNetworkConnection/dicom", "{\"cn\":\"dicom\",\"dicomHostname\":\"x\"}"},
+            {"POST", "/devices/storescp/dicomNetworkConnection", "{\"cn\":\"viewer\",\"dicomHostname\":\"x\"}"},
+            {"DELETE", "/devices/dcm4chee-arc/dcmStorage/fs1", null},
+            {"DELETE", "/devices/dcm4chee-arc/dcmWebApp/DCM4CHEE", null},
+            {"DELETE", "/devices/dcm4chee-arc/dicomNetworkConnection/dicom", null},
+            {"DELETE", "/devices/dcm4chee-arc/dcmExporter/STORESCP", null},
+            {"PUT", "/devices/dcm4chee-arc/dcmExportRule/viewer-rule",
+                "{\"cn\":\"viewer-rule\",\"dcmEntity\":\"Study\",\"dcmExporterID\":[\"STORESCP\"]}"},
+            {"POST", "/monitor/export/cancel?status=SCHEDULED", null},
+            {"POST", "/monitor/export/reschedule?status=FAILED", null},
+            {"POST", "/monitor/export/reschedule/STORESCP?status=FAILED", null},
+            {"POST", "/monitor/export/1/reschedule/STORESCP", null},
+            {"DELETE", "/monitor/export?status=COMPLETED", null},
+            {"POST", "/monitor/clock/reset", null}, {"POST", "/ctrl/reload;x=y", null}};
+        for (String[] r : refused) {
+            HttpResponse<String> viewer = Http.viewer(r[0], r[1], r[2]);
+            assertEquals(403, viewer.statusCode(), r[0] + " " + r[1] + " as user: " + viewer.body());
+            HttpResponse<String> anonymous = Http.send(r[0], r[1], null, r[2]);
+            assertEquals(401, anonymous.statusCode(), r[0] + " " + r[1] + " without credentials: " + anonymous.body());
+        }
+        // a GET that asks to be taken for another method changes nothing either
+        Http.send("GET", "/devices/storescp", TestUsers.basic(TestUsers.VIEWER, TestUsers.VIEWER_PASSWORD), null,
+                "X-HTTP-Method-Override", "DELETE");
+        assertEquals(before, Http.ldap(storescp).toString(), "LDAP unchanged");
+        assertNull(Http.ldap("dicomDeviceName=viewer-device,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org"));
+        assertNull(Http.ldap("cn=viewer,dicomDeviceName=storescp,cn=Devices,cn=DICOM Configuration,dc=dcm4che,dc=org"));
+        assertNull(Http.ldap("cn=viewer-rule," + Http.ARCHIVE_DN));
+        for (String dn : new String[] {"dicomAETitle=STORESCP," + storescp, "dcmStorageID=fs1," + Http.ARCHIVE_DN,
+            "dcmWebAppName=DCM4CHEE," + Http.ARCHIVE_DN, "cn=dicom," + Http.ARCHIVE_DN, "dcmExporterID=STORESCP," + Http.ARCHIVE_DN}) {
+            assertTrue(Http.ldap(dn) != null, dn + " still in LDAP");
+        }
+        assertEquals(canceled, count("CANCELED"), "no task canceled");
+        assertTrue(count("COMPLETED") >= completed && count("FAILED") >= failed, "no task deleted or rescheduled");
+        assertEquals(200, Http.viewer("GET", "/monitor/export/counts", null).statusCode(), "role user may look");
+    }
+
+    private static long count(String status) throws Exception {
+        String body = Http.admin("GET", "/monitor/export/count?status=" + status, null).body();
+        return Long.parseLong(body.replaceAll("\\D", ""));
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class S3Server implements AutoCloseable {
         Path logback = dir.resolve("logback.xml");
         Files.writeString(logback, "<configuration><appender name=\"O\" class=\"ch.qos.logback.core.ConsoleAppender\">"
                 + "<encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{24} %msg%n</pattern></encoder></appender>"
-                + "<root level=\"WARN\"><appender-ref ref=\"O\"/></root></configuration>");
+                + "<root level=\"" + System.getProperty("arca.s3proxy.log", "WARN") // DEBUG shows why a request failed
+                + "\"><appender-ref ref=\"O\"/></root></configuration>");
         int port = freePort();
         Path conf = dir.resolve("s3proxy.conf");
         Files.writeString(conf, String.join("\n",
@@ -49,7 +50,7 @@ public final class S3Server implements AutoCloseable {
                 "s3proxy.identity=" + IDENTITY,
                 "s3proxy.credential=" + CREDENTIAL,
                 "jclouds.provider=filesystem-nio2",
-                "jclouds.filesystem.basedir=" + dir.resolve("buckets").toAbsolutePath(), ""));
+                "jclouds.filesystem.basedir=" + dir.resolve("buckets").toAbsolutePath().normalize(), "")); // S3Proxy refuses a path with ..
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dlogback.configurationFile=" + logback.toAbsolutePath(),
                 "-cp", LIB.toAbsolutePath() + "/*", "org.gaul.s3proxy.Main", "--properties", conf.toString()))

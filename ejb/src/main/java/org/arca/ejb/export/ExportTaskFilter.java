@@ -13,6 +13,7 @@ public final class ExportTaskFilter {
 
     public ExportTaskStatus status;
     public String exporterId;
+    public String queueName;
     public String studyInstanceUid;
     public Instant createdFrom;
     public Instant createdTo;
@@ -29,11 +30,18 @@ public final class ExportTaskFilter {
         return query(em, "SELECT COUNT(t) FROM ExportTask t", "", Long.class).getSingleResult();
     }
 
+    /** [queue name, status, count] for each queue and status with tasks, in one query. */
+    public List<Object[]> countByQueueAndStatus(EntityManager em) {
+        return query(em, "SELECT t.queueName, t.status, COUNT(t) FROM ExportTask t",
+                " GROUP BY t.queueName, t.status ORDER BY t.queueName", Object[].class).getResultList();
+    }
+
     private <T> TypedQuery<T> query(EntityManager em, String select, String order, Class<T> type) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         add(where, params, "t.status = ?", status);
         add(where, params, "t.exporterId = ?", exporterId);
+        add(where, params, "t.queueName = ?", queueName);
         add(where, params, "t.studyInstanceUid = ?", studyInstanceUid);
         add(where, params, "t.createdTime >= ?", createdFrom);
         add(where, params, "t.createdTime < ?", createdTo);

@@ -85,6 +85,11 @@ public class ExportTasks {
         return filter.count(em);
     }
 
+    /** [queue name, ExportTaskStatus, Long] rows: the counts per queue and status. */
+    public List<Object[]> countByQueueAndStatus(ExportTaskFilter filter) {
+        return filter.countByQueueAndStatus(em);
+    }
+
     /**
      * Cancels a task that has not finished; false when there is none or it had finished. A task
      * running here has its exporter stopped (see {@link ExportCancellation}).

@@ -2,6 +2,7 @@ package org.arca.dicomweb.conf;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,6 +16,7 @@ import javax.naming.NamingException;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.BasicAttribute;
 import javax.naming.directory.BasicAttributes;
+import javax.naming.directory.DirContext;
 import javax.naming.ldap.LdapName;
 import org.arca.ejb.ldap.Directory;
 import org.arca.ejb.runtime.Settings;
@@ -28,7 +30,7 @@ import org.arca.ldap.config.ldap.LdapConfiguration;
  * Adds a device (its own entry only: connections, AEs and the rest are then added as children),
  * replaces the attributes of its entry, and deletes one with everything below it. A change is
  * checked by the configuration loader, as a child edit is (ConfigurationEdit), under the same
- * lock. The device this node runs as cannot be deleted.
+ * lock. The device this node runs as cannot be deleted, nor one that others still name.
  */
 final class DeviceWrite {
 
@@ -113,6 +115,10 @@ final class DeviceWrite {
         return new ConfigurationEdit.Outcome(200, Json.createObjectBuilder().add("dn", dn).build());
     }
 
+    /**
+     * Deletes a device with everything below it; refused (409) for the device this node runs as
+     * and for a device still named by an exporter or export rule elsewhere (DeviceReferences).
+     */
     static ConfigurationEdit.Outcome delete(Directory directory, String name) throws NamingException {
         if (name.equals(Settings.deviceName())) {
             return ConfigurationEdit.error(409, null, "dicomDeviceName",
@@ -126,6 +132,21 @@ final class DeviceWrite {
                 LoadResult loaded = ldap.loadDevice(name);
                 if (loaded.device() == null) {
                     return ConfigurationEdit.error(409, null, null, "device " + name + " cannot be read: " + loaded.errors());
+                }
+                String dn = dn(name);
+                List<DeviceReferences.Reference> references;
+                DirContext ctx = directory.connect();
+                try {
+                    references = DeviceReferences.to(ctx, loaded.device(), dn);
+                } finally {
+                    ctx.close();
+                }
+                if (!references.isEmpty()) {
+                    JsonArrayBuilder dns = Json.createArrayBuilder();
+                    references.forEach(r -> dns.add(r.dn()));
+                    return new ConfigurationEdit.Outcome(409, Json.createObjectBuilder()
+                            .add("errorMessage", DeviceReferences.message(name, references))
+                            .add("attribute", "dicomDeviceName").add("dn", dn).add("references", dns).build());
                 }
                 ldap.removeDevice(loaded.device());
             }

@@ -59,7 +59,7 @@ final class EntryJson {
                     JsonObject child = c.asJsonObject();
                     String cn = child.get("cn") instanceof JsonString s ? s.getString() : null;
                     if (cn == null || cn.isBlank()) {
-                        throw new BadEntry("cn", "each " + name + " needs a cn");
+                        throw new BadEntry(name, "each " + name + " needs a cn");
                     }
                     out.addAll(entries(nested, cn, child, dn, null));
                 }

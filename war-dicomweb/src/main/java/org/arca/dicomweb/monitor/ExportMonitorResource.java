@@ -18,12 +18,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.arca.dicomweb.export.ExportTaskJson;
 import org.arca.ejb.export.ExportTask;
+import org.arca.ejb.export.ExportTaskStatus;
 import org.arca.ejb.export.ExportTasks;
 import org.arca.ejb.export.UnknownExporterException;
 
 /**
  * The export monitor: GET /monitor/export (filters, limit, offset; JSON, or CSV with Accept:
- * text/csv), /count, /{taskID}; POST /{taskID}/cancel and /cancel?filters; POST
+ * text/csv), /count, /counts (per queue and status), /{taskID}; POST /{taskID}/cancel and /cancel?filters; POST
  * /{taskID}/reschedule[/{ExporterID}] and /reschedule[/{ExporterID}]?filters, both with an
  * optional scheduledTime; DELETE /{taskID} and DELETE ?filters.
  */
@@ -56,6 +57,19 @@ public class ExportMonitorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response count(@BeanParam ExportTaskQuery query) {
         return count(tasks.count(query.filter()));
+    }
+
+    /** GET /monitor/export/counts: [{"queue", "status", "count"}] for every queue and status with tasks (the filters apply). */
+    @GET
+    @Path("counts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response countsByQueue(@BeanParam ExportTaskQuery query) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Object[] row : tasks.countByQueueAndStatus(query.filter())) {
+            all.add(Json.createObjectBuilder().add("queue", (String) row[0])
+                    .add("status", ((ExportTaskStatus) row[1]).label()).add("count", ((Number) row[2]).longValue()));
+        }
+        return Response.ok(all.build()).build();
     }
 
     @GET

@@ -12,6 +12,7 @@ public class ExportTaskQuery {
 
     @QueryParam("status") String status;
     @QueryParam("ExporterID") String exporterId;
+    @QueryParam("dcmQueueName") String queueName;
     @QueryParam("StudyInstanceUID") String studyInstanceUid;
     @QueryParam("createdTimeFrom") String createdFrom;
     @QueryParam("createdTimeTo") String createdTo;
@@ -28,6 +29,7 @@ public class ExportTaskQuery {
             throw new BadRequestException("status: " + e.getMessage());
         }
         f.exporterId = exporterId;
+        f.queueName = queueName;
         f.studyInstanceUid = studyInstanceUid;
         f.createdFrom = instant("createdTimeFrom", createdFrom);
         f.createdTo = instant("createdTimeTo", createdTo);
