@@ -76,6 +76,11 @@ final class EntryJson {
                     if (s == null) {
                         throw new BadEntry(name, "no stored value for the masked property '" + value + "': type it");
                     }
+                } else if (s.contains(":" + Secrets.MASK + "@")) {
+                    s = Secrets.restoreUri(s, values(stored, name));
+                    if (s == null) {
+                        throw new BadEntry(name, "no stored password for the masked URI '" + value + "': type it");
+                    }
                 } else if (s.equals(Secrets.MASK) && Secrets.isSecretName(name)) {
                     List<String> old = values(stored, name);
                     if (old.isEmpty()) {

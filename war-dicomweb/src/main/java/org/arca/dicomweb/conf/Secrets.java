@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Secrets never leave the server in clear: in device JSON, dcmProperty values whose name says
  * credential, password, secret or token (credential=, basic-auth=, bearer-token=, ...) and
- * password-like attributes (userPassword, key store pins) read {@value #MASK}. A form sent back
- * with the mask unchanged keeps the value stored in LDAP ({@link #restore}).
+ * password-like attributes (userPassword, key store pins) read {@value #MASK}, and so does the
+ * password of a URI that carries one ({@code stowrs:https://user:******@host/...}). A form sent
+ * back with the mask unchanged keeps the value stored in LDAP ({@link #restore}, {@link #restoreUri}).
  */
 final class Secrets {
 
@@ -60,10 +61,43 @@ final class Secrets {
                 }
                 return b.build();
             }
+            case STRING -> {
+                String m = maskUri(((JsonString) v).getString());
+                return m == null ? v : Json.createValue(m);
+            }
             default -> {
                 return v;
             }
         }
+    }
+
+    /** The URI with the password of its user information masked; null when it has none. */
+    static String maskUri(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int hostStart = scheme + 3;
+        int pathStart = uri.indexOf('/', hostStart);
+        int at = uri.lastIndexOf('@', pathStart < 0 ? uri.length() - 1 : pathStart);
+        int colon = at < hostStart ? -1 : uri.indexOf(':', hostStart);
+        if (colon < 0 || colon > at || colon + 1 == at) {
+            return null;
+        }
+        return uri.substring(0, colon + 1) + MASK + uri.substring(at);
+    }
+
+    /**
+     * A URI sent back with its password masked becomes the stored value it was masked from;
+     * null when none was stored (the caller refuses the request).
+     */
+    static String restoreUri(String uri, List<String> stored) {
+        for (String s : stored) {
+            if (uri.equals(maskUri(s))) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static JsonArray maskProperties(JsonArray a) {

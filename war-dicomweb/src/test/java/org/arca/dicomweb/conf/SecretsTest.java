@@ -54,6 +54,25 @@ class SecretsTest {
     }
 
     @Test
+    void aPasswordInAUriIsMaskedAndKeptWhenSentBack() throws Exception {
+        String masked = Secrets.mask(json("""
+                {"dcmExporter":[{"dcmExporterID":"e","dcmURI":"stowrs:https://bob:s3cr:et@pacs.example:8443/rs"},
+                 {"dcmExporterID":"f","dcmURI":"dicom:PACS"},{"dcmExporterID":"g","dcmURI":"http://bob@x/a"}]}""")).toString();
+        assertFalse(masked.contains("s3cr"), masked);
+        assertTrue(masked.contains("stowrs:https://bob:******@pacs.example:8443/rs"), masked);
+        assertTrue(masked.contains("dicom:PACS") && masked.contains("http://bob@x/a"), masked);
+
+        String stored = "stowrs:https://bob:s3cr:et@pacs.example:8443/rs";
+        BasicAttributes attrs = new BasicAttributes(true);
+        attrs.put(new BasicAttribute("dcmURI", stored));
+        List<DeviceReader.Entry> entries = EntryJson.entries(ChildKind.EXPORTER, "e",
+                json("{\"dcmURI\":\"stowrs:https://bob:******@pacs.example:8443/rs\"}"), "dicomDeviceName=d,cn=Devices", attrs);
+        assertEquals(stored, entries.get(0).attributes().get("dcmURI").get());
+        assertThrows(EntryJson.BadEntry.class, () -> EntryJson.entries(ChildKind.EXPORTER, "e",
+                json("{\"dcmURI\":\"stowrs:https://bob:******@other:8443/rs\"}"), "dicomDeviceName=d,cn=Devices", attrs));
+    }
+
+    @Test
     void anAeCarriesItsTransferCapabilitiesAsChildEntries() throws Exception {
         List<DeviceReader.Entry> entries = EntryJson.entries(ChildKind.AE, "AE1", json("""
                 {"dicomAETitle":"AE1","dicomAssociationAcceptor":true,"dicomTransferCapability":
