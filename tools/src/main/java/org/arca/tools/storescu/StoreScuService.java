@@ -181,7 +181,9 @@ final class StoreScuService {
             }
             data = converted(f, ts);
         }
-        log.info("Sending file: " + f.path());
+        if (log.isInfo()) {
+            log.info("Sending file: " + f.path());
+        }
         DimseResponse rsp = as.store(f.sopClassUID(), f.sopInstanceUID(), ts, data);
         int status = rsp.status();
         String comment = rsp.errorComment();
