@@ -365,6 +365,23 @@ public final class Association {
         return inlineReader != null;
     }
 
+    /**
+     * Caller-reads mode after an A-ABORT was sent: a thread reads what still arrives until the
+     * peer closes (ARTIM bounds it), as the reader thread does, while the caller goes on.
+     */
+    void drainInBackground() {
+        Thread t = new Thread(() -> {
+            readLock.lock();
+            try {
+                inlineReader.drainQuietly();
+            } finally {
+                readLock.unlock();
+            }
+        }, "dicom-assoc-" + calledAET() + "-drain");
+        t.setDaemon(true);
+        t.start();
+    }
+
     void startReader() {
         Thread t = new Thread(new AssociationReader(this), "dicom-assoc-" + calledAET() + "-reader");
         t.setDaemon(true);

@@ -88,7 +88,8 @@ final class AssociationLifecycle {
             state = State.AWAITING_RELEASE_RP;
         }
         out.sendControl(ARelease.rq());
-        boolean ended = as.callerReads() ? readUntilClosed() : closed.await(options.acseTimeout(), TimeUnit.MILLISECONDS);
+        boolean ended = as.callerReads() ? readUntilClosed()
+                : closed.await(options.acseTimeout(), TimeUnit.MILLISECONDS);
         if (!ended && closeCause == null) {
             abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
             throw new IOException("no A-RELEASE-RP within " + options.acseTimeout() + " ms; aborted");
@@ -141,6 +142,9 @@ final class AssociationLifecycle {
         }
         IOException c = closeCause;
         Timers.schedule(() -> finish(c), options.artimTimeout());
+        if (as.callerReads()) {
+            as.drainInBackground();
+        }
     }
 
     void onAbortReceived(AAbort ab) {

@@ -161,7 +161,7 @@ final class AssociationReader implements Runnable {
         as.finish(null);
     }
 
-    private void drainQuietly() {
+    void drainQuietly() {
         try {
             drain();
         } catch (IOException e) {
