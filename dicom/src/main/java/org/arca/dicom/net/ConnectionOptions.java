@@ -114,7 +114,8 @@ public final class ConnectionOptions {
      * (or for the A-RELEASE-RP), one operation at a time. For an association one thread uses
      * synchronously, such as storescu's: each response wakes one thread instead of two.
      * Nothing is read between operations, so the idle timeout does not apply; requests from
-     * the peer (C-STOREs of a C-GET) are received while the operation is outstanding.
+     * the peer (C-STOREs of a C-GET) are received while the operation is outstanding, and the
+     * DIMSE timeout bounds the wait for each PDU.
      */
     public boolean callerReads() {
         return callerReads;
