@@ -99,6 +99,7 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
             String name = namer.name(cuid, iuid, now);
             Path target = dir.resolve(name);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null; // renamed: nothing to delete (no stat per object)
             if (log.isInfo()) {
                 log.info("stored DICOM file: " + target);
             }
@@ -127,12 +128,12 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
         try (DicomOutputStream dos = new DicomOutputStream(meta)) {
             dos.writeFileMetaInformation(fmi);
         }
+        byte[] metaBytes = meta.toByteArray();
         try (FileChannel ch = file) {
-            writeFully(ch, ByteBuffer.wrap(meta.toByteArray()));
-            if (data instanceof PdvInputStream pdvs) {
-                ByteBuffer buf = BUFFERS.get();
+            ByteBuffer buf = BUFFERS.get();
+            if (data instanceof PdvInputStream pdvs && metaBytes.length < buf.capacity()) {
+                buf.clear().put(metaBytes); // goes out with the first data: one write fewer per object
                 while (true) {
-                    buf.clear();
                     while (buf.hasRemaining() && pdvs.read(buf) >= 0) {
                         // fill the buffer: one write per 256 KB, not per PDV
                     }
@@ -140,8 +141,10 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
                         break;
                     }
                     writeFully(ch, buf.flip());
+                    buf.clear();
                 }
             } else {
+                writeFully(ch, ByteBuffer.wrap(metaBytes));
                 data.transferTo(Channels.newOutputStream(ch));
             }
         }
