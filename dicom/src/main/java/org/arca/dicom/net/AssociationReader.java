@@ -37,29 +37,9 @@ final class AssociationReader implements Runnable {
 
     @Override
     public void run() {
-        PduInput in = as.in;
         try {
-            while (true) {
-                Association.State s = as.state();
-                if (s == Association.State.CLOSED) {
-                    return;
-                }
-                if (s == Association.State.ABORTED || s == Association.State.RELEASE_RP_SENT) {
-                    drain();
-                    return;
-                }
-                boolean got;
-                try {
-                    got = in.readHeader();
-                } catch (SocketTimeoutException e) {
-                    as.onReadTimeout(); // may abort; the next turn then drains
-                    continue;
-                }
-                if (!got) {
-                    as.finish(new AssociationAbortedException("connection closed by peer", null, null));
-                    return;
-                }
-                onPdu(in);
+            while (turn()) {
+                // one PDU per turn
             }
         } catch (PduException e) {
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason(), e);
@@ -76,6 +56,36 @@ final class AssociationReader implements Runnable {
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED, e);
             drainQuietly();
         }
+    }
+
+    /**
+     * One PDU; false once this thread is done with the association. A method of its own so that
+     * the JIT compiles it after a few hundred PDUs: the loop in {@link #run()}, entered once,
+     * would stay interpreted for a whole transfer (no on-stack replacement below 60,000 turns).
+     */
+    private boolean turn() throws IOException {
+        Association.State s = as.state();
+        if (s == Association.State.CLOSED) {
+            return false;
+        }
+        if (s == Association.State.ABORTED || s == Association.State.RELEASE_RP_SENT) {
+            drain();
+            return false;
+        }
+        PduInput in = as.in;
+        boolean got;
+        try {
+            got = in.readHeader();
+        } catch (SocketTimeoutException e) {
+            as.onReadTimeout(); // may abort; the next turn then drains
+            return true;
+        }
+        if (!got) {
+            as.finish(new AssociationAbortedException("connection closed by peer", null, null));
+            return false;
+        }
+        onPdu(in);
+        return true;
     }
 
     /**
