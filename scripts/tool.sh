@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # ./arca <tool> [args]: the DICOM command-line tools of the tools/ module.
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Every start is timed by users and benchmarks, and on a loaded machine each process (even a
+# $(...) subshell) costs milliseconds: ./arca and the benchmark call this script by its absolute
+# path, which gives the root without one.
+src=${BASH_SOURCE[0]}
+if [[ $src == /*/scripts/tool.sh && $src != *//* && $src != */./* && $src != */../* ]]; then
+  ROOT=${src%/scripts/tool.sh}
+else
+  ROOT=$(cd "$(dirname "$src")/.." && pwd)
+fi
 tool=$1; shift
 case "$tool" in
   storescp) main=org.arca.tools.storescp.StoreScp ;;
@@ -14,11 +22,17 @@ case "$tool" in
 esac
 V=0.1.0-SNAPSHOT
 jars="$ROOT/tools/target/arca-tools-$V.jar:$ROOT/dicom/target/arca-dicom-$V.jar"
-# Every start is timed by users and benchmarks: one find that stops at the first newer source
-# (no sort, stat or cut processes; a fork costs milliseconds on a loaded machine)
 jar="$ROOT/tools/target/arca-tools-$V.jar"
-if [ ! -f "$jar" ] || [ ! -f "$ROOT/dicom/target/arca-dicom-$V.jar" ] || [ -n "$(find "$ROOT/dicom/src/main" "$ROOT/tools/src/main" \
-    "$ROOT/dicom/pom.xml" "$ROOT/tools/pom.xml" -type f -newer "$jar" -print -quit 2>/dev/null)" ]; then
+# a source newer than the jar: bash's own globbing and -nt (nanoseconds), no find process
+stale() {
+  local f
+  shopt -s globstar nullglob
+  for f in "$ROOT"/dicom/src/main/** "$ROOT"/tools/src/main/** "$ROOT/dicom/pom.xml" "$ROOT/tools/pom.xml"; do
+    [[ -f $f && $f -nt $jar ]] && return 0
+  done
+  return 1
+}
+if [ ! -f "$jar" ] || [ ! -f "$ROOT/dicom/target/arca-dicom-$V.jar" ] || stale; then
   echo "arca: building the tools" >&2
   (cd "$ROOT" && mvn -q -B -pl dicom,tools -DskipTests package >&2)
 fi
@@ -30,7 +44,8 @@ opts=${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePer
 # other records the classes they load in an archive, which later starts map instead of loading
 # and verifying each class from the jars. Written under a temporary name, so that concurrent first
 # starts never map a half-written archive; without an archive the tools simply start without it.
-java_bin=$(readlink -f "$(command -v java)")
+hash java   # its path into BASH_CMDS: no subshell for command -v
+java_bin=$(readlink -f "${BASH_CMDS[java]}")
 key="$java_bin $opts"
 cds="$ROOT/tools/target/cds/tools${key//[^A-Za-z0-9.=+-]/_}.jsa"   # the key in the name: no cksum process
 fresh() { [ "$1" -nt "$ROOT/tools/target/arca-tools-$V.jar" ] && [ "$1" -nt "$ROOT/dicom/target/arca-dicom-$V.jar" ]; }

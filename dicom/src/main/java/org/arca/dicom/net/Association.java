@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +31,16 @@ import org.arca.dicom.net.pdu.UserIdentity;
  * several threads may invoke operations at once, within the asynchronous operations window.
  */
 public final class Association {
-    private static final Logger LOG = Logger.getLogger(Association.class.getName());
+    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
+    private static volatile Logger log;
+
+    private static Logger log() {
+        Logger l = log;
+        if (l == null) {
+            log = l = Logger.getLogger(Association.class.getName());
+        }
+        return l;
+    }
     public static final String VERIFICATION = "1.2.840.10008.1.1";
 
     enum State { ESTABLISHED, AWAITING_RELEASE_RP, COLLISION_AWAITING_RP, RELEASE_RP_SENT, ABORTED, CLOSED }
@@ -48,6 +58,9 @@ public final class Association {
     final DimsePerformer performer;
     final DimseInvoker invoker;
     private final AssociationLifecycle lifecycle;
+    /** Set in caller-reads mode only (requestor with {@link ConnectionOptions#callerReads()}). */
+    private final AssociationReader inlineReader;
+    private final ReentrantLock readLock = new ReentrantLock();
 
     Association(Socket socket, InputStream rawIn, PduInput in, PduOutput out, boolean requestor, AAssociateRQ rq,
                 AAssociateAC ac, ConnectionOptions options, ServiceHandlers handlers, Executor executor) {
@@ -65,7 +78,9 @@ public final class Association {
         out.peerMaxPduLength((requestor ? ac : rq).userInformation().maxPduLength());
         AsyncOpsWindow w = ac.userInformation().asyncOpsWindow();
         int invoke = w == null ? 1 : w.maxOpsInvoked();
-        invoker = new DimseInvoker(this, requestor ? invoke : 0);
+        inlineReader = requestor && options.callerReads() ? new AssociationReader(this) : null;
+        // caller-reads: one operation at a time, whatever the peer's window allows
+        invoker = new DimseInvoker(this, inlineReader != null ? 1 : requestor ? invoke : 0);
     }
 
     /** Opens an association as requestor; see {@link AssociationRequestor}. */
@@ -307,7 +322,7 @@ public final class Association {
     void onMessage(int pcid, Command cmd, byte[] data) {
         if (cmd.isResponse()) {
             if (!invoker.deliver(new DimseResponse(cmd, data))) {
-                LOG.log(Level.FINE, "{0}: response to unknown message {1}", new Object[] {this, cmd});
+                log().log(Level.FINE, "{0}: response to unknown message {1}", new Object[] {this, cmd});
             }
         } else {
             performer.onRequest(pcid, cmd, data);
@@ -326,6 +341,45 @@ public final class Association {
     /** The connection is gone (EOF, error, ARTIM, or normal release end). */
     void finish(IOException cause) {
         lifecycle.finish(cause);
+    }
+
+    /**
+     * Caller-reads mode: reads one PDU on this thread, waiting at most {@code timeoutMillis}
+     * (0 = no limit). One reader at a time. False once nothing more will be read.
+     */
+    boolean readOne(int timeoutMillis) throws IOException {
+        readLock.lock();
+        try {
+            try {
+                socket.setSoTimeout(timeoutMillis);
+            } catch (java.net.SocketException e) {
+                // closed meanwhile: the read reports it
+            }
+            return inlineReader.readOne();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    boolean callerReads() {
+        return inlineReader != null;
+    }
+
+    /**
+     * Caller-reads mode after an A-ABORT was sent: a thread reads what still arrives until the
+     * peer closes (ARTIM bounds it), as the reader thread does, while the caller goes on.
+     */
+    void drainInBackground() {
+        Thread t = new Thread(() -> {
+            readLock.lock();
+            try {
+                inlineReader.drainQuietly();
+            } finally {
+                readLock.unlock();
+            }
+        }, "dicom-assoc-" + calledAET() + "-drain");
+        t.setDaemon(true);
+        t.start();
     }
 
     void startReader() {

@@ -19,7 +19,16 @@ import org.arca.dicom.net.pdu.PduType;
  * A-ASSOCIATE-RQ, negotiation, AC or RJ, then the association's read loop on this thread.
  */
 final class AssociationAcceptor implements Runnable {
-    private static final Logger LOG = Logger.getLogger(AssociationAcceptor.class.getName());
+    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
+    private static volatile Logger log;
+
+    private static Logger log() {
+        Logger l = log;
+        if (l == null) {
+            log = l = Logger.getLogger(AssociationAcceptor.class.getName());
+        }
+        return l;
+    }
 
     private final DicomServer server;
     private final Socket plain;
@@ -55,7 +64,7 @@ final class AssociationAcceptor implements Runnable {
                 if (reserved) {
                     server.unreserve();
                 }
-                LOG.log(Level.INFO, "{0}: rejected {1}: {2}", new Object[] {s.getRemoteSocketAddress(), rq, o.reject()});
+                log().log(Level.INFO, "{0}: rejected {1}: {2}", new Object[] {s.getRemoteSocketAddress(), rq, o.reject()});
                 out.sendControl(o.reject().encode());
                 awaitClose(raw);
                 return;
@@ -73,7 +82,7 @@ final class AssociationAcceptor implements Runnable {
                 server.closed(as);
             }
         } catch (PduException e) {
-            LOG.log(Level.INFO, "{0}: {1}; sending A-ABORT", new Object[] {s.getRemoteSocketAddress(), e.getMessage()});
+            log().log(Level.INFO, "{0}: {1}; sending A-ABORT", new Object[] {s.getRemoteSocketAddress(), e.getMessage()});
             try {
                 s.getOutputStream().write(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason()).encode());
                 s.getOutputStream().flush();
@@ -82,9 +91,9 @@ final class AssociationAcceptor implements Runnable {
                 // peer already gone
             }
         } catch (SocketTimeoutException e) {
-            LOG.log(Level.INFO, "{0}: ARTIM expired before A-ASSOCIATE-RQ", s.getRemoteSocketAddress());
+            log().log(Level.INFO, "{0}: ARTIM expired before A-ASSOCIATE-RQ", s.getRemoteSocketAddress());
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "connection from " + s.getRemoteSocketAddress() + " failed", e);
+            log().log(Level.FINE, "connection from " + s.getRemoteSocketAddress() + " failed", e);
         } finally {
             try {
                 s.close();

@@ -1,6 +1,7 @@
 package org.arca.dicom.net;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.Socket;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +21,16 @@ import org.arca.dicom.net.pdu.PduOutput;
  * the close listeners. Every transition happens under one lock.
  */
 final class AssociationLifecycle {
-    private static final Logger LOG = Logger.getLogger(Association.class.getName());
+    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
+    private static volatile Logger log;
+
+    private static Logger log() {
+        Logger l = log;
+        if (l == null) {
+            log = l = Logger.getLogger(Association.class.getName());
+        }
+        return l;
+    }
 
     private final Association as;
     private final Socket socket;
@@ -78,13 +88,34 @@ final class AssociationLifecycle {
             state = State.AWAITING_RELEASE_RP;
         }
         out.sendControl(ARelease.rq());
-        if (!closed.await(options.acseTimeout(), TimeUnit.MILLISECONDS)) {
+        boolean ended = as.callerReads() ? readUntilClosed()
+                : closed.await(options.acseTimeout(), TimeUnit.MILLISECONDS);
+        if (!ended && closeCause == null) {
             abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
             throw new IOException("no A-RELEASE-RP within " + options.acseTimeout() + " ms; aborted");
         }
         if (closeCause != null) {
             throw new IOException("release failed: " + closeCause.getMessage(), closeCause);
         }
+    }
+
+    /**
+     * Caller-reads mode: reads PDUs on this thread until the A-RELEASE-RP closes the
+     * association; false if reading ended before (abort, timeout, connection lost).
+     */
+    private boolean readUntilClosed() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.acseTimeout());
+        while (closed.getCount() > 0) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                if (left <= 0 || !as.readOne((int) left)) {
+                    return closed.getCount() == 0;
+                }
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -101,7 +132,7 @@ final class AssociationLifecycle {
             closeCause = new AssociationAbortedException("sent " + ab
                     + (cause == null ? "" : ": " + cause.getMessage()), ab, cause);
         }
-        LOG.log(Level.FINE, "{0}: {1}", new Object[] {as, closeCause.getMessage()});
+        log().log(Level.FINE, "{0}: {1}", new Object[] {as, closeCause.getMessage()});
         failOutstanding(closeCause);
         try {
             out.sendAbort(ab.encode());
@@ -111,6 +142,9 @@ final class AssociationLifecycle {
         }
         IOException c = closeCause;
         Timers.schedule(() -> finish(c), options.artimTimeout());
+        if (as.callerReads()) {
+            as.drainInBackground();
+        }
     }
 
     void onAbortReceived(AAbort ab) {
@@ -169,7 +203,7 @@ final class AssociationLifecycle {
             try {
                 out.sendControl(ARelease.rp());
             } catch (IOException e) {
-                LOG.log(Level.FINE, "could not send A-RELEASE-RP", e);
+                log().log(Level.FINE, "could not send A-RELEASE-RP", e);
             }
             state = State.RELEASE_RP_SENT;
         }

@@ -18,7 +18,16 @@ import org.arca.dicom.net.pdu.PduType;
  * release the rest of the stream is drained until the peer closes (or ARTIM fires).
  */
 final class AssociationReader implements Runnable {
-    private static final Logger LOG = Logger.getLogger(AssociationReader.class.getName());
+    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
+    private static volatile Logger log;
+
+    private static Logger log() {
+        Logger l = log;
+        if (l == null) {
+            log = l = Logger.getLogger(AssociationReader.class.getName());
+        }
+        return l;
+    }
 
     private final Association as;
 
@@ -28,29 +37,9 @@ final class AssociationReader implements Runnable {
 
     @Override
     public void run() {
-        PduInput in = as.in;
         try {
-            while (true) {
-                Association.State s = as.state();
-                if (s == Association.State.CLOSED) {
-                    return;
-                }
-                if (s == Association.State.ABORTED || s == Association.State.RELEASE_RP_SENT) {
-                    drain();
-                    return;
-                }
-                boolean got;
-                try {
-                    got = in.readHeader();
-                } catch (SocketTimeoutException e) {
-                    as.onReadTimeout(); // may abort; the next turn then drains
-                    continue;
-                }
-                if (!got) {
-                    as.finish(new AssociationAbortedException("connection closed by peer", null, null));
-                    return;
-                }
-                onPdu(in);
+            while (turn()) {
+                // one PDU per turn
             }
         } catch (PduException e) {
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason(), e);
@@ -59,14 +48,80 @@ final class AssociationReader implements Runnable {
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.INVALID_PDU_PARAMETER_VALUE, e);
             drainQuietly();
         } catch (IOException e) {
-            LOG.log(Level.FINE, as + ": connection error", e);
+            log().log(Level.FINE, as + ": connection error", e);
             as.finish(as.state() == Association.State.CLOSED ? null
                     : new AssociationAbortedException("connection lost: " + e.getMessage(), null, e));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, as + ": reader failed", e);
+            log().log(Level.WARNING, as + ": reader failed", e);
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED, e);
             drainQuietly();
         }
+    }
+
+    /**
+     * One PDU; false once this thread is done with the association. A method of its own so that
+     * the JIT compiles it after a few hundred PDUs: the loop in {@link #run()}, entered once,
+     * would stay interpreted for a whole transfer (no on-stack replacement below 60,000 turns).
+     */
+    private boolean turn() throws IOException {
+        Association.State s = as.state();
+        if (s == Association.State.CLOSED) {
+            return false;
+        }
+        if (s == Association.State.ABORTED || s == Association.State.RELEASE_RP_SENT) {
+            drain();
+            return false;
+        }
+        PduInput in = as.in;
+        boolean got;
+        try {
+            got = in.readHeader();
+        } catch (SocketTimeoutException e) {
+            as.onReadTimeout(); // may abort; the next turn then drains
+            return true;
+        }
+        if (!got) {
+            as.finish(new AssociationAbortedException("connection closed by peer", null, null));
+            return false;
+        }
+        onPdu(in);
+        return true;
+    }
+
+    /**
+     * Caller-reads mode ({@link ConnectionOptions#callerReads()}): reads and handles one PDU on
+     * the calling thread. False once nothing more will be read: the association is closed, or
+     * aborted (ARTIM then closes the connection; nobody drains it). A socket timeout is the
+     * caller's to handle.
+     */
+    boolean readOne() throws SocketTimeoutException {
+        Association.State s = as.state();
+        if (s == Association.State.CLOSED || s == Association.State.ABORTED || s == Association.State.RELEASE_RP_SENT) {
+            return false;
+        }
+        PduInput in = as.in;
+        try {
+            if (!in.readHeader()) {
+                as.finish(new AssociationAbortedException("connection closed by peer", null, null));
+                return false;
+            }
+            onPdu(in);
+            return true;
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (PduException e) {
+            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason(), e);
+        } catch (MalformedCommandException e) {
+            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.INVALID_PDU_PARAMETER_VALUE, e);
+        } catch (IOException e) {
+            log().log(Level.FINE, as + ": connection error", e);
+            as.finish(as.state() == Association.State.CLOSED ? null
+                    : new AssociationAbortedException("connection lost: " + e.getMessage(), null, e));
+        } catch (RuntimeException e) {
+            log().log(Level.WARNING, as + ": reader failed", e);
+            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED, e);
+        }
+        return false;
     }
 
     private void onPdu(PduInput in) throws IOException {
@@ -116,7 +171,7 @@ final class AssociationReader implements Runnable {
         as.finish(null);
     }
 
-    private void drainQuietly() {
+    void drainQuietly() {
         try {
             drain();
         } catch (IOException e) {

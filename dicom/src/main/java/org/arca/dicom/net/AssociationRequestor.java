@@ -52,7 +52,9 @@ final class AssociationRequestor {
                     s.setSoTimeout(opts.idleTimeout());
                     Association as = new Association(s, raw, in, out, true, rq, ac, opts, handlers,
                             DicomServer.SCU_EXECUTOR);
-                    as.startReader();
+                    if (!opts.callerReads()) {
+                        as.startReader();
+                    }
                     return as;
                 }
                 case PduType.A_ASSOCIATE_RJ:

@@ -19,6 +19,7 @@ public final class ConnectionOptions {
     private int maxOpsInvoked = 1;
     private int maxOpsPerformed = 1;
     private int receiveQueueFragments = 8;
+    private boolean callerReads;
     private TlsSettings tls;
 
     /** Maximum P-DATA-TF length we announce and enforce on receive; 0 = unlimited. */
@@ -105,6 +106,23 @@ public final class ConnectionOptions {
 
     public ConnectionOptions receiveQueueFragments(int n) {
         receiveQueueFragments = Math.max(1, n);
+        return this;
+    }
+
+    /**
+     * Requestor without a reader thread: PDUs are read by the thread that waits for a response
+     * (or for the A-RELEASE-RP), one operation at a time. For an association one thread uses
+     * synchronously, such as storescu's: each response wakes one thread instead of two.
+     * Nothing is read between operations, so the idle timeout does not apply; requests from
+     * the peer (C-STOREs of a C-GET) are received while the operation is outstanding, and the
+     * DIMSE timeout bounds the wait for each PDU.
+     */
+    public boolean callerReads() {
+        return callerReads;
+    }
+
+    public ConnectionOptions callerReads(boolean v) {
+        callerReads = v;
         return this;
     }
 

@@ -24,7 +24,16 @@ import java.util.logging.Logger;
  * Binds 127.0.0.1 unless told otherwise.
  */
 public final class DicomServer implements Closeable {
-    private static final Logger LOG = Logger.getLogger(DicomServer.class.getName());
+    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
+    private static volatile Logger log;
+
+    private static Logger log() {
+        Logger l = log;
+        if (l == null) {
+            log = l = Logger.getLogger(DicomServer.class.getName());
+        }
+        return l;
+    }
 
     /** Handlers on the requestor side (C-STOREs of a C-GET) run here. */
     static final ExecutorService SCU_EXECUTOR = Executors.newCachedThreadPool(daemon("dicom-scu-handler"));
@@ -142,10 +151,10 @@ public final class DicomServer implements Closeable {
                 connectionPool.execute(new AssociationAcceptor(this, s));
             } catch (IOException e) {
                 if (!ss.isClosed()) {
-                    LOG.log(Level.WARNING, "accept failed", e);
+                    log().log(Level.WARNING, "accept failed", e);
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cannot serve connection", e);
+                log().log(Level.WARNING, "cannot serve connection", e);
             }
         }
     }
@@ -172,7 +181,7 @@ public final class DicomServer implements Closeable {
             try {
                 l.accept(as);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "association listener failed", e);
+                log().log(Level.WARNING, "association listener failed", e);
             }
         }
     }
@@ -202,7 +211,7 @@ public final class DicomServer implements Closeable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "closing drained server", e);
+                log().log(Level.WARNING, "closing drained server", e);
             }
         }, "dicom-drain-" + serverSocket.getLocalPort());
         t.setDaemon(true);

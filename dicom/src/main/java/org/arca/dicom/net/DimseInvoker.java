@@ -1,6 +1,7 @@
 package org.arca.dicom.net;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +69,26 @@ final class DimseInvoker {
         }
     }
 
+    /**
+     * Caller-reads mode: reads PDUs on this thread until the operation's queue holds a response
+     * or the failure of the association; null when {@code timeout} ms pass without a PDU.
+     */
+    private Object readResponse(BlockingQueue<Object> q, int timeout) throws IOException {
+        Object r;
+        while ((r = q.poll()) == null) {
+            try {
+                if (!as.readOne(timeout)) {
+                    r = q.poll();
+                    IOException cause = as.closeCause();
+                    return r != null ? r : cause != null ? cause : new IOException("association closed");
+                }
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+        }
+        return r;
+    }
+
     DimseResponse invoke(int pcid, Command request, DataWriter data, Consumer<DimseResponse> onPending)
             throws IOException, InterruptedException {
         if (window != null) {
@@ -80,7 +101,8 @@ final class DimseInvoker {
             as.send(pcid, request, data);
             while (true) {
                 int timeout = as.options().dimseTimeout();
-                Object r = timeout > 0 ? q.poll(timeout, TimeUnit.MILLISECONDS) : q.take();
+                Object r = as.callerReads() ? readResponse(q, timeout)
+                        : timeout > 0 ? q.poll(timeout, TimeUnit.MILLISECONDS) : q.take();
                 if (r == null) {
                     as.abort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED, null);
                     throw new DimseTimeoutException("no response to " + request + " within " + timeout + " ms");

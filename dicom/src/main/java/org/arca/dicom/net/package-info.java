@@ -52,7 +52,9 @@
  * <p>Operations block until the final response and are thread-safe; up to the negotiated
  * asynchronous window may be outstanding at once. {@code AssociationRejectedException} carries
  * result/source/reason, {@code AssociationAbortedException} the A-ABORT, {@code
- * DimseTimeoutException} a missed DIMSE timeout (the association is then aborted).
+ * DimseTimeoutException} a missed DIMSE timeout (the association is then aborted). With {@code
+ * ConnectionOptions.callerReads(true)} (the command-line SCUs) there is no reader thread: the
+ * thread waiting for a response reads the PDUs itself, one operation at a time.
  *
  * <h3>Wire behaviour</h3>
  * <p>TCP_NODELAY on every socket. Outgoing P-DATA-TF PDUs never exceed the peer's maximum PDU

@@ -27,6 +27,8 @@ import org.arca.dicom.net.pdu.RoleSelection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** DIMSE services between our SCU and our SCP: cancel, timeouts, N-services, C-GET, streaming, async. */
 class DimseServicesTest {
@@ -113,9 +115,11 @@ class DimseServicesTest {
         return rq;
     }
 
-    @Test
-    void cancelStopsAFindWithStatusCancel() throws Exception {
-        Association as = Association.connect("127.0.0.1", server.port(), rq(STUDY_FIND), new ConnectionOptions());
+    @ParameterizedTest(name = "callerReads={0}")
+    @ValueSource(booleans = {false, true})
+    void cancelStopsAFindWithStatusCancel(boolean callerReads) throws Exception {
+        Association as = Association.connect("127.0.0.1", server.port(), rq(STUDY_FIND),
+                new ConnectionOptions().callerReads(callerReads));
         List<DimseResponse> matches = new ArrayList<>();
         DimseResponse last = as.find(STUDY_FIND, new byte[] {8, 0, 0x52, 0, 6, 0, 0, 0, 'S', 'T', 'U', 'D', 'Y', ' '}, m -> {
             matches.add(m);
@@ -133,17 +137,21 @@ class DimseServicesTest {
         as.release();
     }
 
-    @Test
-    void dimseTimeoutAbortsTheAssociation() throws Exception {
-        Association as = Association.connect("127.0.0.1", server.port(), rq(CT), new ConnectionOptions().dimseTimeout(300));
+    @ParameterizedTest(name = "callerReads={0}")
+    @ValueSource(booleans = {false, true})
+    void dimseTimeoutAbortsTheAssociation(boolean callerReads) throws Exception {
+        Association as = Association.connect("127.0.0.1", server.port(), rq(CT),
+                new ConnectionOptions().callerReads(callerReads).dimseTimeout(300));
         assertThrows(DimseTimeoutException.class, () -> as.store(CT, "slow.1", IMPLICIT, DataWriter.of(new byte[10])));
         assertTrue(as.awaitClose(5000));
         assertFalse(as.isOpen());
     }
 
-    @Test
-    void largeStoreStreamsThroughWithBoundedBuffering() throws Exception {
-        Association as = Association.connect("127.0.0.1", server.port(), rq(CT), new ConnectionOptions());
+    @ParameterizedTest(name = "callerReads={0}")
+    @ValueSource(booleans = {false, true})
+    void largeStoreStreamsThroughWithBoundedBuffering(boolean callerReads) throws Exception {
+        Association as = Association.connect("127.0.0.1", server.port(), rq(CT),
+                new ConnectionOptions().callerReads(callerReads));
         long size = 64L << 20;
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         byte[] chunk = new byte[1 << 16];
@@ -184,8 +192,9 @@ class DimseServicesTest {
         as.release();
     }
 
-    @Test
-    void cGetDeliversOverTheSameAssociationToOurStoreHandler() throws Exception {
+    @ParameterizedTest(name = "callerReads={0}")
+    @ValueSource(booleans = {false, true})
+    void cGetDeliversOverTheSameAssociationToOurStoreHandler(boolean callerReads) throws Exception {
         AAssociateRQ rq = rq(STUDY_GET, CT);
         rq.userInformation().addRoleSelection(new RoleSelection(CT, false, true));
         List<String> got = new ArrayList<>();
@@ -193,7 +202,7 @@ class DimseServicesTest {
             got.add(srq.sopInstanceUID() + ":" + data.readAllBytes().length);
             return Status.SUCCESS;
         });
-        Association as = Association.connect("127.0.0.1", server.port(), rq, new ConnectionOptions(), mine);
+        Association as = Association.connect("127.0.0.1", server.port(), rq, new ConnectionOptions().callerReads(callerReads), mine);
         DimseResponse rsp = as.get(STUDY_GET, new byte[] {8, 0, 0x52, 0, 6, 0, 0, 0, 'S', 'T', 'U', 'D', 'Y', ' '}, null);
         assertEquals(Status.SUCCESS, rsp.status());
         assertEquals(1, rsp.completed());
@@ -220,10 +229,11 @@ class DimseServicesTest {
         as.release();
     }
 
-    @Test
-    void unknownOperationGetsUnrecognizedOperationStatus() throws Exception {
+    @ParameterizedTest(name = "callerReads={0}")
+    @ValueSource(booleans = {false, true})
+    void unknownOperationGetsUnrecognizedOperationStatus(boolean callerReads) throws Exception {
         Association as = Association.connect("127.0.0.1", server.port(), rq("1.2.840.10008.5.1.4.1.2.2.2"),
-                new ConnectionOptions());
+                new ConnectionOptions().callerReads(callerReads));
         DimseResponse rsp = as.move("1.2.840.10008.5.1.4.1.2.2.2", "X", new byte[] {8, 0, 0x52, 0, 0, 0, 0, 0}, null);
         assertEquals(Status.UNRECOGNIZED_OPERATION, rsp.status());
         as.release();

@@ -53,7 +53,9 @@ public final class ScuOptions {
     }
 
     public ConnectionOptions connectionOptions() throws IOException, GeneralSecurityException {
+        // the tools wait for each response on the thread that sent the request: no reader thread
         return new ConnectionOptions()
+                .callerReads(true)
                 .maxPduLength(maxPdu)
                 .connectTimeout(connectTimeoutSeconds * 1000)
                 .acseTimeout(acseTimeoutSeconds * 1000)

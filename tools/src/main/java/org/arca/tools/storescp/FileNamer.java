@@ -25,6 +25,11 @@ final class FileNamer {
         this.extension = extension;
     }
 
+    /** Whether {@link #name} needs the reception time. */
+    boolean showsTime() {
+        return naming == StoreScpOptions.Naming.TIME;
+    }
+
     String name(String sopClassUID, String sopInstanceUID, LocalDateTime now) {
         String prefix = ModalityPrefixes.of(sopClassUID);
         switch (naming) {

@@ -9,12 +9,12 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
-import java.util.UUID;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.data.VR;
 import org.arca.dicom.dict.Tag;
@@ -60,16 +60,28 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
         Association as = rq.association();
         String cuid = rq.sopClassUID();
         String iuid = rq.sopInstanceUID();
-        log.info("Received Store Request: MsgID " + rq.messageID() + ", (" + ModalityPrefixes.of(cuid) + ") " + iuid);
+        if (log.isInfo()) {
+            log.info("Received Store Request: MsgID " + rq.messageID() + ", (" + ModalityPrefixes.of(cuid) + ") " + iuid);
+        }
         if (options.ignore) {
             data.transferTo(OutputStream.nullOutputStream());
             execOnReception(as, "", "");
             return Status.SUCCESS;
         }
-        Path tmp = options.outputDir.resolve(".storescp-" + UUID.randomUUID() + ".part");
+        Path tmp = null;
         try {
-            receive(tmp, as.callingAET(), cuid, iuid, rq.transferSyntax(), data);
-            LocalDateTime now = LocalDateTime.now();
+            FileChannel ch = null;
+            while (ch == null) {
+                tmp = options.outputDir.resolve(PartFileNames.next());
+                try {
+                    ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    tmp = null; // left by an earlier process with the same id: take the next number
+                }
+            }
+            receive(ch, as.callingAET(), cuid, iuid, rq.transferSyntax(), data);
+            // the clock (time zone rules, interpreted at first) only when a name or folder shows it
+            LocalDateTime now = sorter.sorting() || namer.showsTime() ? LocalDateTime.now() : null;
             Path dir = options.outputDir;
             if (sorter.sorting()) {
                 Attributes header = readHeader(tmp);
@@ -87,11 +99,16 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
             String name = namer.name(cuid, iuid, now);
             Path target = dir.resolve(name);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            log.info("stored DICOM file: " + target);
+            tmp = null; // renamed: nothing to delete (no stat per object)
+            if (log.isInfo()) {
+                log.info("stored DICOM file: " + target);
+            }
             execOnReception(as, dir.toString(), name);
             return Status.SUCCESS;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
@@ -102,8 +119,8 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
      * faults that showed as the largest item of the receive profile, and a heap array would be
      * copied once more into the JDK's temporary direct buffer.
      */
-    private static void receive(Path tmp, String callingAET, String cuid, String iuid, String tsuid, InputStream data)
-            throws IOException {
+    private static void receive(FileChannel file, String callingAET, String cuid, String iuid, String tsuid,
+                                InputStream data) throws IOException {
         FileMetaInformation fmi = FileMetaInformation.create(cuid, iuid, tsuid);
         fmi.attributes().setString(Tag.SourceApplicationEntityTitle, VR.AE, callingAET);
         fmi.updateGroupLength();
@@ -111,13 +128,12 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
         try (DicomOutputStream dos = new DicomOutputStream(meta)) {
             dos.writeFileMetaInformation(fmi);
         }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            writeFully(ch, ByteBuffer.wrap(meta.toByteArray()));
-            if (data instanceof PdvInputStream pdvs) {
-                ByteBuffer buf = BUFFERS.get();
+        byte[] metaBytes = meta.toByteArray();
+        try (FileChannel ch = file) {
+            ByteBuffer buf = BUFFERS.get();
+            if (data instanceof PdvInputStream pdvs && metaBytes.length < buf.capacity()) {
+                buf.clear().put(metaBytes); // goes out with the first data: one write fewer per object
                 while (true) {
-                    buf.clear();
                     while (buf.hasRemaining() && pdvs.read(buf) >= 0) {
                         // fill the buffer: one write per 256 KB, not per PDV
                     }
@@ -125,8 +141,10 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
                         break;
                     }
                     writeFully(ch, buf.flip());
+                    buf.clear();
                 }
             } else {
+                writeFully(ch, ByteBuffer.wrap(metaBytes));
                 data.transferTo(Channels.newOutputStream(ch));
             }
         }

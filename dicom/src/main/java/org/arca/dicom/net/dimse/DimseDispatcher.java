@@ -11,7 +11,16 @@ import org.arca.dicom.net.Association;
  * statuses; only a broken association stops a response from being sent.
  */
 public final class DimseDispatcher {
-    private static final Logger LOG = Logger.getLogger(DimseDispatcher.class.getName());
+    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
+    private static volatile Logger log;
+
+    private static Logger log() {
+        Logger l = log;
+        if (l == null) {
+            log = l = Logger.getLogger(DimseDispatcher.class.getName());
+        }
+        return l;
+    }
 
     private DimseDispatcher() {
     }
@@ -46,7 +55,7 @@ public final class DimseDispatcher {
         } catch (Exception e) {
             status = Status.OUT_OF_RESOURCES;
             comment = String.valueOf(e.getMessage());
-            LOG.log(Level.FINE, "C-STORE handler failed", e);
+            log().log(Level.FINE, "C-STORE handler failed", e);
         } finally {
             data.close();
         }
@@ -87,7 +96,7 @@ public final class DimseDispatcher {
         } catch (DicomServiceException e) {
             respond(rq, response(rq, e.status(), e.getMessage()), null);
         } catch (Exception e) {
-            LOG.log(Level.FINE, CommandField.name(cmd.commandField()) + " handler failed", e);
+            log().log(Level.FINE, CommandField.name(cmd.commandField()) + " handler failed", e);
             respond(rq, response(rq, Status.PROCESSING_FAILURE, String.valueOf(e.getMessage())), null);
         }
     }
@@ -153,7 +162,7 @@ public final class DimseDispatcher {
         try {
             rq.association().send(rq.presentationContextID(), rsp, data == null ? null : DataWriter.of(data));
         } catch (IOException e) {
-            LOG.log(Level.FINE, "could not send " + rsp, e);
+            log().log(Level.FINE, "could not send " + rsp, e);
         }
     }
 }

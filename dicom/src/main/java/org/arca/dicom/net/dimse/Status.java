@@ -40,7 +40,15 @@ public final class Status {
         return status == 0x0001 || (status & 0xF000) == 0xB000 || status == 0x0107 || status == 0x0116;
     }
 
+    /** Four upper-case hex digits; called per C-STORE, so without java.util.Formatter (regex, interpreted at first). */
     public static String hex(int status) {
-        return String.format("%04X", status);
+        if ((status & ~0xFFFF) != 0) {
+            return String.format("%04X", status);
+        }
+        char[] c = new char[4];
+        for (int i = 3; i >= 0; i--, status >>>= 4) {
+            c[i] = Character.toUpperCase(Character.forDigit(status & 0xF, 16));
+        }
+        return new String(c);
     }
 }
