@@ -26,8 +26,6 @@ import org.arca.dicom.io.FileMetaInformation;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.arca.it.ConfigEntries;
-import org.arca.it.storage.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,34 +52,15 @@ class OhifSequenceIT {
     private static final String S3_AE = "OHIFS3";
     private static final String S3_STORAGE = "ohif-s3";
     private static final String BUCKET = "ohif-bucket";
-    private static S3Server s3;
+    private static S3Ae s3;
 
     @BeforeAll
     static void s3Storage() throws Exception {
-        Path dir = Path.of("target", "ohif-s3", System.getProperty("arca.test.db", "h2")).toAbsolutePath();
-        if (Files.exists(dir)) { // an earlier run's objects would be counted with this one's
-            try (Stream<Path> old = Files.walk(dir)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        s3 = S3Server.start(dir);
-        s3.bucket(BUCKET);
-        ConfigEntries.add("dcmStorageID=" + S3_STORAGE + "," + ConfigEntries.ARCHIVE, "objectClass: dcmStorage",
-                "dcmStorageID: " + S3_STORAGE, "dcmURI: jclouds:s3:" + s3.endpoint(), "dcmProperty: container=" + BUCKET,
-                "dcmProperty: identity=" + S3Server.IDENTITY, "dcmProperty: credential=" + S3Server.CREDENTIAL,
-                "dcmProperty: containerExists=true");
-        ConfigEntries.add("dicomAETitle=" + S3_AE + "," + ConfigEntries.ARCHIVE, "objectClass: dicomNetworkAE",
-                "objectClass: dcmNetworkAE", "objectClass: dcmArchiveNetworkAE", "dicomAETitle: " + S3_AE,
-                "dicomNetworkConnectionReference: cn=dicom," + ConfigEntries.ARCHIVE, "dicomAssociationInitiator: TRUE",
-                "dicomAssociationAcceptor: TRUE", "dicomInstalled: TRUE", "dcmObjectStorageID: " + S3_STORAGE);
-        assertEquals(200, WebClient.reload().statusCode());
+        s3 = S3Ae.add(S3_STORAGE, S3_AE, BUCKET);
     }
 
     @AfterAll
     static void removeS3Storage() throws Exception {
-        ConfigEntries.remove("dicomAETitle=" + S3_AE + "," + ConfigEntries.ARCHIVE);
-        ConfigEntries.remove("dcmStorageID=" + S3_STORAGE + "," + ConfigEntries.ARCHIVE);
-        WebClient.reload();
         if (s3 != null) {
             s3.close();
         }
@@ -124,7 +103,7 @@ class OhifSequenceIT {
                 files.toArray(new byte[0][])));
         assertEquals(200, stored.statusCode(), stored.body());
         if (aet.equals(S3_AE)) {
-            try (Stream<Path> objects = Files.walk(s3.buckets().resolve(BUCKET))) {
+            try (Stream<Path> objects = Files.walk(s3.bucketDir())) {
                 assertEquals(IMAGES, objects.filter(Files::isRegularFile).count(), "objects in the S3 bucket");
             }
         }

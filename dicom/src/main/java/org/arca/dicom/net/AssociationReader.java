@@ -41,21 +41,32 @@ final class AssociationReader implements Runnable {
             while (turn()) {
                 // one PDU per turn
             }
-        } catch (PduException e) {
-            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason(), e);
-            drainQuietly();
-        } catch (MalformedCommandException e) {
+        } catch (IOException | RuntimeException e) {
+            if (fail(e)) {
+                drainQuietly();
+            }
+        }
+    }
+
+    /**
+     * Ends the association after a failed read: an A-ABORT for a bad PDU or command or a bug
+     * here (true: the caller may drain what the peer still sends), the end for a lost connection.
+     */
+    private boolean fail(Exception e) {
+        if (e instanceof PduException p) {
+            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, p.abortReason(), p);
+        } else if (e instanceof MalformedCommandException) {
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.INVALID_PDU_PARAMETER_VALUE, e);
-            drainQuietly();
-        } catch (IOException e) {
+        } else if (e instanceof IOException) {
             log().log(Level.FINE, as + ": connection error", e);
             as.finish(as.state() == Association.State.CLOSED ? null
                     : new AssociationAbortedException("connection lost: " + e.getMessage(), null, e));
-        } catch (RuntimeException e) {
+            return false;
+        } else {
             log().log(Level.WARNING, as + ": reader failed", e);
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED, e);
-            drainQuietly();
         }
+        return true;
     }
 
     /**
@@ -109,17 +120,8 @@ final class AssociationReader implements Runnable {
             return true;
         } catch (SocketTimeoutException e) {
             throw e;
-        } catch (PduException e) {
-            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason(), e);
-        } catch (MalformedCommandException e) {
-            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.INVALID_PDU_PARAMETER_VALUE, e);
-        } catch (IOException e) {
-            log().log(Level.FINE, as + ": connection error", e);
-            as.finish(as.state() == Association.State.CLOSED ? null
-                    : new AssociationAbortedException("connection lost: " + e.getMessage(), null, e));
-        } catch (RuntimeException e) {
-            log().log(Level.WARNING, as + ": reader failed", e);
-            as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED, e);
+        } catch (IOException | RuntimeException e) {
+            fail(e); // nobody drains here: ARTIM closes an aborted connection
         }
         return false;
     }
