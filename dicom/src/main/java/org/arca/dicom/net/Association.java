@@ -8,7 +8,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.arca.dicom.net.dimse.Command;
 import org.arca.dicom.net.dimse.Commands;
 import org.arca.dicom.net.dimse.DataWriter;
@@ -31,16 +30,7 @@ import org.arca.dicom.net.pdu.UserIdentity;
  * several threads may invoke operations at once, within the asynchronous operations window.
  */
 public final class Association {
-    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
-    private static volatile Logger log;
-
-    private static Logger log() {
-        Logger l = log;
-        if (l == null) {
-            log = l = Logger.getLogger(Association.class.getName());
-        }
-        return l;
-    }
+    private static final LazyLogger LOG = new LazyLogger(Association.class);
     public static final String VERIFICATION = "1.2.840.10008.1.1";
 
     enum State { ESTABLISHED, AWAITING_RELEASE_RP, COLLISION_AWAITING_RP, RELEASE_RP_SENT, ABORTED, CLOSED }
@@ -322,7 +312,7 @@ public final class Association {
     void onMessage(int pcid, Command cmd, byte[] data) {
         if (cmd.isResponse()) {
             if (!invoker.deliver(new DimseResponse(cmd, data))) {
-                log().log(Level.FINE, "{0}: response to unknown message {1}", new Object[] {this, cmd});
+                LOG.get().log(Level.FINE, "{0}: response to unknown message {1}", new Object[] {this, cmd});
             }
         } else {
             performer.onRequest(pcid, cmd, data);

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.arca.dicom.net.pdu.AAbort;
 import org.arca.dicom.net.pdu.AAssociateRJ;
 import org.arca.dicom.net.pdu.AAssociateRQ;
@@ -19,16 +18,7 @@ import org.arca.dicom.net.pdu.PduType;
  * A-ASSOCIATE-RQ, negotiation, AC or RJ, then the association's read loop on this thread.
  */
 final class AssociationAcceptor implements Runnable {
-    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
-    private static volatile Logger log;
-
-    private static Logger log() {
-        Logger l = log;
-        if (l == null) {
-            log = l = Logger.getLogger(AssociationAcceptor.class.getName());
-        }
-        return l;
-    }
+    private static final LazyLogger LOG = new LazyLogger(AssociationAcceptor.class);
 
     private final DicomServer server;
     private final Socket plain;
@@ -64,7 +54,7 @@ final class AssociationAcceptor implements Runnable {
                 if (reserved) {
                     server.unreserve();
                 }
-                log().log(Level.INFO, "{0}: rejected {1}: {2}", new Object[] {s.getRemoteSocketAddress(), rq, o.reject()});
+                LOG.get().log(Level.INFO, "{0}: rejected {1}: {2}", new Object[] {s.getRemoteSocketAddress(), rq, o.reject()});
                 out.sendControl(o.reject().encode());
                 awaitClose(raw);
                 return;
@@ -82,7 +72,7 @@ final class AssociationAcceptor implements Runnable {
                 server.closed(as);
             }
         } catch (PduException e) {
-            log().log(Level.INFO, "{0}: {1}; sending A-ABORT", new Object[] {s.getRemoteSocketAddress(), e.getMessage()});
+            LOG.get().log(Level.INFO, "{0}: {1}; sending A-ABORT", new Object[] {s.getRemoteSocketAddress(), e.getMessage()});
             try {
                 s.getOutputStream().write(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason()).encode());
                 s.getOutputStream().flush();
@@ -91,9 +81,9 @@ final class AssociationAcceptor implements Runnable {
                 // peer already gone
             }
         } catch (SocketTimeoutException e) {
-            log().log(Level.INFO, "{0}: ARTIM expired before A-ASSOCIATE-RQ", s.getRemoteSocketAddress());
+            LOG.get().log(Level.INFO, "{0}: ARTIM expired before A-ASSOCIATE-RQ", s.getRemoteSocketAddress());
         } catch (IOException | RuntimeException e) {
-            log().log(Level.FINE, "connection from " + s.getRemoteSocketAddress() + " failed", e);
+            LOG.get().log(Level.FINE, "connection from " + s.getRemoteSocketAddress() + " failed", e);
         } finally {
             try {
                 s.close();

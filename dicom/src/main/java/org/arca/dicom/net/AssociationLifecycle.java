@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.arca.dicom.net.Association.State;
 import org.arca.dicom.net.pdu.AAbort;
 import org.arca.dicom.net.pdu.ARelease;
@@ -21,16 +20,7 @@ import org.arca.dicom.net.pdu.PduOutput;
  * the close listeners. Every transition happens under one lock.
  */
 final class AssociationLifecycle {
-    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
-    private static volatile Logger log;
-
-    private static Logger log() {
-        Logger l = log;
-        if (l == null) {
-            log = l = Logger.getLogger(Association.class.getName());
-        }
-        return l;
-    }
+    private static final LazyLogger LOG = new LazyLogger(Association.class);
 
     private final Association as;
     private final Socket socket;
@@ -132,7 +122,7 @@ final class AssociationLifecycle {
             closeCause = new AssociationAbortedException("sent " + ab
                     + (cause == null ? "" : ": " + cause.getMessage()), ab, cause);
         }
-        log().log(Level.FINE, "{0}: {1}", new Object[] {as, closeCause.getMessage()});
+        LOG.get().log(Level.FINE, "{0}: {1}", new Object[] {as, closeCause.getMessage()});
         failOutstanding(closeCause);
         try {
             out.sendAbort(ab.encode());
@@ -203,7 +193,7 @@ final class AssociationLifecycle {
             try {
                 out.sendControl(ARelease.rp());
             } catch (IOException e) {
-                log().log(Level.FINE, "could not send A-RELEASE-RP", e);
+                LOG.get().log(Level.FINE, "could not send A-RELEASE-RP", e);
             }
             state = State.RELEASE_RP_SENT;
         }

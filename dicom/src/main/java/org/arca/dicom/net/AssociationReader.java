@@ -3,7 +3,6 @@ package org.arca.dicom.net;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.arca.dicom.net.dimse.MalformedCommandException;
 import org.arca.dicom.net.pdu.AAbort;
 import org.arca.dicom.net.pdu.ARelease;
@@ -18,16 +17,7 @@ import org.arca.dicom.net.pdu.PduType;
  * release the rest of the stream is drained until the peer closes (or ARTIM fires).
  */
 final class AssociationReader implements Runnable {
-    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
-    private static volatile Logger log;
-
-    private static Logger log() {
-        Logger l = log;
-        if (l == null) {
-            log = l = Logger.getLogger(AssociationReader.class.getName());
-        }
-        return l;
-    }
+    private static final LazyLogger LOG = new LazyLogger(AssociationReader.class);
 
     private final Association as;
 
@@ -58,12 +48,12 @@ final class AssociationReader implements Runnable {
         } else if (e instanceof MalformedCommandException) {
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.INVALID_PDU_PARAMETER_VALUE, e);
         } else if (e instanceof IOException) {
-            log().log(Level.FINE, as + ": connection error", e);
+            LOG.get().log(Level.FINE, as + ": connection error", e);
             as.finish(as.state() == Association.State.CLOSED ? null
                     : new AssociationAbortedException("connection lost: " + e.getMessage(), null, e));
             return false;
         } else {
-            log().log(Level.WARNING, as + ": reader failed", e);
+            LOG.get().log(Level.WARNING, as + ": reader failed", e);
             as.abort(AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_NOT_SPECIFIED, e);
         }
         return true;

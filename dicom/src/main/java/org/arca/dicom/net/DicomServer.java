@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Listens for associations and serves one or more {@link ApplicationEntity}s. Threads: one
@@ -24,16 +23,7 @@ import java.util.logging.Logger;
  * Binds 127.0.0.1 unless told otherwise.
  */
 public final class DicomServer implements Closeable {
-    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
-    private static volatile Logger log;
-
-    private static Logger log() {
-        Logger l = log;
-        if (l == null) {
-            log = l = Logger.getLogger(DicomServer.class.getName());
-        }
-        return l;
-    }
+    private static final LazyLogger LOG = new LazyLogger(DicomServer.class);
 
     /** Handlers on the requestor side (C-STOREs of a C-GET) run here. */
     static final ExecutorService SCU_EXECUTOR = Executors.newCachedThreadPool(daemon("dicom-scu-handler"));
@@ -151,10 +141,10 @@ public final class DicomServer implements Closeable {
                 connectionPool.execute(new AssociationAcceptor(this, s));
             } catch (IOException e) {
                 if (!ss.isClosed()) {
-                    log().log(Level.WARNING, "accept failed", e);
+                    LOG.get().log(Level.WARNING, "accept failed", e);
                 }
             } catch (RuntimeException e) {
-                log().log(Level.WARNING, "cannot serve connection", e);
+                LOG.get().log(Level.WARNING, "cannot serve connection", e);
             }
         }
     }
@@ -181,7 +171,7 @@ public final class DicomServer implements Closeable {
             try {
                 l.accept(as);
             } catch (RuntimeException e) {
-                log().log(Level.WARNING, "association listener failed", e);
+                LOG.get().log(Level.WARNING, "association listener failed", e);
             }
         }
     }
@@ -211,7 +201,7 @@ public final class DicomServer implements Closeable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
-                log().log(Level.WARNING, "closing drained server", e);
+                LOG.get().log(Level.WARNING, "closing drained server", e);
             }
         }, "dicom-drain-" + serverSocket.getLocalPort());
         t.setDaemon(true);

@@ -1,8 +1,9 @@
 package org.arca.dicom.net.dimse;
 
+import org.arca.dicom.net.LazyLogger;
+
 import java.io.IOException;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.arca.dicom.net.Association;
 
 /**
@@ -11,16 +12,7 @@ import org.arca.dicom.net.Association;
  * statuses; only a broken association stops a response from being sent.
  */
 public final class DimseDispatcher {
-    /** Looked up at the first message: starting java.util.logging costs ~20 ms, and most runs never log. */
-    private static volatile Logger log;
-
-    private static Logger log() {
-        Logger l = log;
-        if (l == null) {
-            log = l = Logger.getLogger(DimseDispatcher.class.getName());
-        }
-        return l;
-    }
+    private static final LazyLogger LOG = new LazyLogger(DimseDispatcher.class);
 
     private DimseDispatcher() {
     }
@@ -55,7 +47,7 @@ public final class DimseDispatcher {
         } catch (Exception e) {
             status = Status.OUT_OF_RESOURCES;
             comment = String.valueOf(e.getMessage());
-            log().log(Level.FINE, "C-STORE handler failed", e);
+            LOG.get().log(Level.FINE, "C-STORE handler failed", e);
         } finally {
             data.close();
         }
@@ -96,7 +88,7 @@ public final class DimseDispatcher {
         } catch (DicomServiceException e) {
             respond(rq, response(rq, e.status(), e.getMessage()), null);
         } catch (Exception e) {
-            log().log(Level.FINE, CommandField.name(cmd.commandField()) + " handler failed", e);
+            LOG.get().log(Level.FINE, CommandField.name(cmd.commandField()) + " handler failed", e);
             respond(rq, response(rq, Status.PROCESSING_FAILURE, String.valueOf(e.getMessage())), null);
         }
     }
@@ -162,7 +154,7 @@ public final class DimseDispatcher {
         try {
             rq.association().send(rq.presentationContextID(), rsp, data == null ? null : DataWriter.of(data));
         } catch (IOException e) {
-            log().log(Level.FINE, "could not send " + rsp, e);
+            LOG.get().log(Level.FINE, "could not send " + rsp, e);
         }
     }
 }
