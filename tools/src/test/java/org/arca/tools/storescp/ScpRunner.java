@@ -38,7 +38,13 @@ public final class ScpRunner {
         }
     }
 
-    static Peers.Server dcmtk(int port, String... args) throws Exception {
+    /**
+     * DCMTK's storescp on a free port, taken now: start ours first, so that the two never get
+     * the same port (ours takes an ephemeral one, which may be the one freePort() just released,
+     * and then the start-up probe would find ours listening there).
+     */
+    static Peers.Server dcmtk(String... args) throws Exception {
+        int port = Peers.freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Peers.dcmtk("storescp"));
         cmd.addAll(List.of(args));

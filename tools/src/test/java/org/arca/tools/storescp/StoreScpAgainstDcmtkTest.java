@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeSet;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.io.DicomInputStream;
@@ -37,21 +39,27 @@ class StoreScpAgainstDcmtkTest {
 
     /** DCMTK storescu sends {@code files} to both storescps started with {@code options} (+ -od). */
     private void sendToBoth(String[] options, String... storescuOptionsThenFiles) throws Exception {
-        int port = Peers.freePort();
+        sendToBoth(options, new String[][] {storescuOptionsThenFiles});
+    }
+
+    /** Each of {@code runs} (storescu options, then files) as one storescu to ours, then to DCMTK's. */
+    private void sendToBoth(String[] options, String[][] runs) throws Exception {
         try (ScpRunner.Ours scp = new ScpRunner.Ours(with(options, "-od", ours.toString()));
-             Peers.Server dcmtk = ScpRunner.dcmtk(port, with(options, "-od", theirs.toString()))) {
-            for (int p : new int[] {scp.port(), port}) {
-                java.util.List<String> cmd = new java.util.ArrayList<>();
-                cmd.add(Peers.dcmtk("storescu"));
-                int i = 0;
-                while (i < storescuOptionsThenFiles.length && storescuOptionsThenFiles[i].startsWith("-")) {
-                    cmd.add(storescuOptionsThenFiles[i++]);
+             Peers.Server dcmtk = ScpRunner.dcmtk(with(options, "-od", theirs.toString()))) {
+            for (String[] run : runs) {
+                for (int p : new int[] {scp.port(), dcmtk.port()}) {
+                    List<String> cmd = new ArrayList<>();
+                    cmd.add(Peers.dcmtk("storescu"));
+                    int i = 0;
+                    while (i < run.length && run[i].startsWith("-")) {
+                        cmd.add(run[i++]);
+                    }
+                    cmd.add("127.0.0.1");
+                    cmd.add(String.valueOf(p));
+                    cmd.addAll(Arrays.asList(run).subList(i, run.length));
+                    Peers.Result r = Peers.run(120, cmd.toArray(new String[0]));
+                    assertEquals(0, r.exitCode(), r.output());
                 }
-                cmd.add("127.0.0.1");
-                cmd.add(String.valueOf(p));
-                cmd.addAll(Arrays.asList(storescuOptionsThenFiles).subList(i, storescuOptionsThenFiles.length));
-                Peers.Result r = Peers.run(120, cmd.toArray(new String[0]));
-                assertEquals(0, r.exitCode(), r.output());
             }
         }
     }
@@ -64,11 +72,10 @@ class StoreScpAgainstDcmtkTest {
 
     @Test
     void bitPreservingWritesWhatDcmtkWrites() throws Exception {
-        int port = Peers.freePort();
         String[] options = {"+B", "+xa", "-pm", "-fe", ".dcm"};
         try (ScpRunner.Ours scp = new ScpRunner.Ours(with(options, "-od", ours.toString()));
-             Peers.Server dcmtk = ScpRunner.dcmtk(port, with(options, "-od", theirs.toString()))) {
-            for (int p : new int[] {scp.port(), port}) {
+             Peers.Server dcmtk = ScpRunner.dcmtk(with(options, "-od", theirs.toString()))) {
+            for (int p : new int[] {scp.port(), dcmtk.port()}) {
                 // each file in its own transfer syntax: the whole pydicom corpus, malformed ones included
                 Peers.run(120, Peers.dcmtk("dcmsend"), "-nh", "+sd", "-aet", "SENDER", "-aec", "STORESCP",
                         "127.0.0.1", String.valueOf(p), Peers.SAMPLES.toString());
@@ -124,8 +131,11 @@ class StoreScpAgainstDcmtkTest {
     }
 
     private void sortingLayoutIsDcmtks(String... sortOptions) throws Exception {
-        sendToBoth(sortOptions, Peers.sample("CT_small.dcm").toString(), Peers.sample("MR_small.dcm").toString(),
-                Peers.sample("MR_small_bigendian.dcm").toString());
+        // the CT study, then the MR study in a second association: the folders are named by the
+        // millisecond a study began, and two studies within one millisecond share a folder
+        // (DCMTK's and ours alike)
+        sendToBoth(sortOptions, new String[][] {{Peers.sample("CT_small.dcm").toString()},
+                {Peers.sample("MR_small.dcm").toString(), Peers.sample("MR_small_bigendian.dcm").toString()}});
         for (Path dir : new Path[] {theirs, ours}) {
             TreeSet<String> files = ScpRunner.files(dir);
             assertEquals(2, files.stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().count(), files.toString());

@@ -59,10 +59,9 @@ class StoreScpBehaviourTest {
         Path out = Files.createDirectory(dir.resolve("out"));
         Path dcmtkOut = Files.createDirectory(dir.resolve("dcmtk"));
         String cmd = "echo \"#p|#f|#a|#c|#r\" >> ";
-        int port = Peers.freePort();
         try (ScpRunner.Ours scp = new ScpRunner.Ours("-od", out.toString(), "-xcr", cmd + dir.resolve("ours.log"));
-             Peers.Server dcmtk = ScpRunner.dcmtk(port, "-od", dcmtkOut.toString(), "-xcr", cmd + dir.resolve("dcmtk.log"))) {
-            for (int p : new int[] {scp.port(), port}) {
+             Peers.Server dcmtk = ScpRunner.dcmtk("-od", dcmtkOut.toString(), "-xcr", cmd + dir.resolve("dcmtk.log"))) {
+            for (int p : new int[] {scp.port(), dcmtk.port()}) {
                 Peers.run(30, Peers.dcmtk("storescu"), "-aet", "CALLER", "-aec", "CALLED", "127.0.0.1", String.valueOf(p),
                         Peers.sample("CT_small.dcm").toString());
             }

@@ -71,10 +71,16 @@ public final class Peers {
     public static final class Server implements AutoCloseable {
         private final Process process;
         private final Path log;
+        private final int port;
 
-        Server(Process process, Path log) {
+        Server(Process process, Path log, int port) {
             this.process = process;
             this.log = log;
+            this.port = port;
+        }
+
+        public int port() {
+            return port;
         }
 
         public String log() throws IOException {
@@ -101,7 +107,7 @@ public final class Peers {
         pb.environment().put("LD_PRELOAD", shim().toString());
         Path log = Files.createTempFile("peer-server", ".log");
         pb.redirectOutput(log.toFile());
-        Server s = new Server(pb.start(), log);
+        Server s = new Server(pb.start(), log, port);
         for (int i = 0; i < 200; i++) {
             try (Socket probe = new Socket("127.0.0.1", port)) {
                 return s;

@@ -15,6 +15,7 @@ import javax.naming.NameAlreadyBoundException;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
+import javax.naming.SizeLimitExceededException;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.BasicAttributes;
 import javax.naming.directory.ModificationItem;
@@ -101,8 +102,8 @@ public final class LdapConfiguration implements AutoCloseable {
 
     /**
      * One subtree search, then DeviceReader; bad entries end up in {@link LoadResult#errors()}.
-     * Paged (RFC 2696), because servers cap result sizes (OpenLDAP 500, ApacheDS 1,000 by
-     * default) and a device with many AEs has more entries than that. Entries that LDIF from
+     * Paged (RFC 2696) when the server caps result sizes (OpenLDAP 500, ApacheDS 1,000 by
+     * default, except for their administrators) and a device has more entries than that. Entries that LDIF from
      * the dcm4chee-arc wiki put below the misspelled "cn=DICOMConfiguration" are read as if
      * they were below the device (see {@link MisspelledRoot}).
      */
@@ -128,10 +129,26 @@ public final class LdapConfiguration implements AutoCloseable {
         return new LoadResult(r.device(), notes);
     }
 
+    /**
+     * The entries of a subtree: one plain search, or pages when the server caps the result
+     * size. Not paged from the start: the embedded ApacheDS, while another connection runs a
+     * paged search, now and then leaves a just-added entry out of a paged result
+     * (LdapConfigurationConcurrencyTest), which made a freshly added C-MOVE destination unknown.
+     */
     private List<DeviceReader.Entry> subtree(String dn) throws NamingException {
         SearchControls sc = new SearchControls();
         sc.setSearchScope(SearchControls.SUBTREE_SCOPE);
         List<DeviceReader.Entry> entries = new ArrayList<>();
+        try {
+            NamingEnumeration<SearchResult> e = ctx.search(dn, "(objectClass=*)", sc);
+            while (e.hasMore()) {
+                SearchResult r = e.next();
+                entries.add(new DeviceReader.Entry(r.getNameInNamespace(), r.getAttributes()));
+            }
+            return entries;
+        } catch (SizeLimitExceededException capped) {
+            entries.clear();
+        }
         try {
             byte[] cookie = null;
             do {
