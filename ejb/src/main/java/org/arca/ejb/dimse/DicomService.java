@@ -42,7 +42,7 @@ import org.arca.ldap.config.Device;
  */
 @Singleton
 @Startup
-@DependsOn({"ArchiveConfiguration", "DatabaseSchema", "Directory"})
+@DependsOn({"ArchiveConfiguration", "DatabaseSchema", "StartupReconciliation", "Directory"})
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DicomService {
     private static final Logger LOG = Logger.getLogger(DicomService.class.getName());

@@ -15,6 +15,7 @@ import org.arca.dicom.io.DicomParseException;
 import org.arca.dicom.io.TransferSyntax;
 import org.arca.dicom.net.dimse.DicomServiceException;
 import org.arca.dicom.net.dimse.Status;
+import org.arca.ejb.index.InstanceCounters;
 import org.arca.ejb.index.Level;
 
 /**
@@ -66,6 +67,9 @@ public final class QueryService {
         }
         MatchBuilder builder = new MatchBuilder(keys, level, retrieveAET, TransferSyntax.of(transferSyntaxUID), allAttributes);
         String sql = "SELECT " + columns(level) + from(level) + matching.where() + " ORDER BY " + order(level);
+        if (level != Level.PATIENT) {
+            InstanceCounters.awaitAll(); // the responses carry the counts of instances stored just now
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(sql)) {

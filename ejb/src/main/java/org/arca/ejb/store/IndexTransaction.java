@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * One object's index transaction, begun from its header (by {@link IndexUpdate#begin} while
  * the pixel data is still arriving, so connection checkout and lookups cost no time after the
  * last byte), finished with the instance row once the object's size and digest are known, and
- * committed once the object is durable. The series and study counters are updated only after
- * that wait, just before the commit: their rows are what concurrent stores of one series
- * contend for, and so they are locked for one statement and the commit, not for an fsync.
+ * committed once the object is durable. The series and study counters are not in it: their
+ * rows are what concurrent stores of one series would contend for, so they are counted after
+ * the commit ({@link org.arca.ejb.index.InstanceCounters}).
  * Open until closed: rolled back unless it committed.
  */
 final class IndexTransaction implements AutoCloseable {
@@ -41,11 +41,11 @@ final class IndexTransaction implements AutoCloseable {
         phases.mark(3);
         IndexUpdate.awaitDurable(durable);
         phases.mark(4);
-        if (!parents.ignored()) {
-            index.instanceInsert(connection).count(connection, parents.seriesPk(), parents.studyPk(), now);
-        }
         connection.commit();
         committed = true;
+        if (!parents.ignored()) {
+            index.counters().add(parents.seriesPk(), parents.studyPk(), now);
+        }
         phases.mark(5);
         return outcome;
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.arca.dicom.data.Attributes;
 import org.arca.dicom.dict.Tag;
+import org.arca.ejb.index.InstanceCounters;
 import org.arca.ejb.index.Level;
 import org.arca.ejb.index.Location;
 import org.arca.ejb.index.Normalized;
@@ -24,7 +25,8 @@ import org.arca.ejb.index.StoredAttributes;
 
 /**
  * Writes one stored instance into the index in one transaction: patient, study and series
- * when new (with their attributes), the instance, its location, and the counters. Two stores
+ * when new (with their attributes), the instance and its location; the instance counters
+ * follow after its commit. Two stores
  * racing to create the same patient/study/series meet at a unique index; the loser retries.
  */
 final class IndexUpdate {
@@ -44,11 +46,17 @@ final class IndexUpdate {
 
     private final DataSource dataSource;
     private final OverwritePolicies overwritePolicies;
+    private final InstanceCounters counters;
     private volatile InstanceInsert instanceInsert;
 
     IndexUpdate(DataSource dataSource, OverwritePolicies overwritePolicies) {
         this.dataSource = dataSource;
         this.overwritePolicies = overwritePolicies;
+        this.counters = InstanceCounters.of(dataSource);
+    }
+
+    InstanceCounters counters() {
+        return counters;
     }
 
     /** The object's storage commit failed: nothing was committed to the index. */

@@ -15,8 +15,7 @@ import org.arca.ejb.index.Normalized;
 import org.arca.ejb.index.StoredAttributes;
 
 /**
- * Inserts an instance with its location, and counts it in its series and study (a separate
- * step, see {@link IndexTransaction}). On PostgreSQL each step is one statement (data-modifying
+ * Inserts an instance with its location. On PostgreSQL in one statement (data-modifying
  * WITH): one round trip instead of two, which under a busy CPU is what the index time of a
  * store mostly is. Elsewhere (embedded H2, where a round trip costs nothing) plain statements.
  */
@@ -25,14 +24,9 @@ final class InstanceInsert {
             + " content_time, created_time, attrs, bulk_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String LOCATION_COLUMNS = "INSERT INTO location (instance_fk, storage_id, storage_path, tsuid,"
             + " object_size, digest, status, created_time)";
-    private static final String SERIES_COUNT = "UPDATE series SET num_instances = num_instances + 1, updated_time = ?"
-            + " WHERE pk = ?";
-    private static final String STUDY_COUNT = "UPDATE study SET num_instances = num_instances + 1, updated_time = ?"
-            + " WHERE pk = ?";
     private static final String BOTH_ROWS = "WITH i AS (" + INSTANCE + " RETURNING pk),"
             + " l AS (" + LOCATION_COLUMNS + " VALUES ((SELECT pk FROM i), ?, ?, ?, ?, ?, 0, ?) RETURNING instance_fk)"
             + " SELECT instance_fk FROM l";
-    private static final String BOTH_COUNTS = "WITH se AS (" + SERIES_COUNT + ") " + STUDY_COUNT;
 
     private final boolean oneStatement;
 
@@ -78,23 +72,6 @@ final class InstanceInsert {
         try (PreparedStatement ps = c.prepareStatement(LOCATION_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, 0, ?)")) {
             bind(ps, bind(ps, 1, instancePk), location);
             ps.executeUpdate();
-        }
-    }
-
-    /** One more instance in its series and study. */
-    void count(Connection c, long seriesPk, long studyPk, Timestamp now) throws SQLException {
-        if (oneStatement) {
-            try (PreparedStatement ps = c.prepareStatement(BOTH_COUNTS)) {
-                bind(ps, 1, now, seriesPk, now, studyPk);
-                ps.executeUpdate();
-            }
-            return;
-        }
-        for (Object[] count : new Object[][] {{SERIES_COUNT, seriesPk}, {STUDY_COUNT, studyPk}}) {
-            try (PreparedStatement ps = c.prepareStatement((String) count[0])) {
-                bind(ps, 1, now, count[1]);
-                ps.executeUpdate();
-            }
         }
     }
 

@@ -13,11 +13,15 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.arca.ejb.conf.ArchiveConfiguration;
+import org.arca.ejb.index.InstanceCounters;
 import org.arca.ejb.runtime.Settings;
 import org.arca.ejb.storage.FileSystemStorage;
 import org.arca.ejb.storage.FileSystemStorageProvider;
@@ -29,7 +33,9 @@ import org.arca.ldap.config.StorageDescriptor;
  * ({@link StoreReconciliation}) for what the previous run may have left unfinished
  * ({@link ReconciliationWindow}). Runs in the background: stores of this run are never
  * touched (only files older than this process are), so the DICOM server need not wait.
- * Object storages written in one request (S3) are not walked.
+ * Object storages written in one request (S3) are not walked. Before that, and before the
+ * services that store start, the instance counters the previous run may not have applied are
+ * rebuilt.
  */
 @Singleton
 @Startup
@@ -54,12 +60,30 @@ public class StartupReconciliation {
     @PostConstruct
     void start() {
         window = new ReconciliationWindow(Settings.dataDir().resolve("store").resolve("reconciled-until"));
+        recountInstances();
         Device device = configuration.device();
         if (device == null) {
             LOG.warning("Start-up reconciliation skipped: no device configuration");
             return;
         }
         executor.submit(() -> run(device));
+    }
+
+    /**
+     * Rebuilds the instance counters that a crash left unapplied ({@link InstanceCounters}),
+     * before the DICOM and web services (which depend on this bean) take the first store.
+     */
+    private void recountInstances() {
+        try (Connection c = dataSource.getConnection()) {
+            Instant from = window.from();
+            long t0 = System.nanoTime();
+            int n = InstanceCounters.recount(c, Timestamp.from(from));
+            LOG.info("Start-up recount: instance counters of " + n + " series with instances indexed since " + from
+                    + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        } catch (SQLException | IOException e) {
+            // the window stays until a reconciliation completes, so the next start recounts
+            LOG.log(Level.WARNING, "Start-up recount of instance counters failed", e);
+        }
     }
 
     private void run(Device device) {
@@ -89,6 +113,7 @@ public class StartupReconciliation {
 
     @PreDestroy
     void stop() {
+        InstanceCounters.awaitAll();
         if (!done) {
             return;
         }

@@ -24,7 +24,7 @@ import org.arca.ldap.config.Device;
  * Transactions are the store's and query's own local JDBC ones, as on the DIMSE side.
  */
 @Singleton
-@DependsOn({"ArchiveConfiguration", "DatabaseSchema"})
+@DependsOn({"ArchiveConfiguration", "DatabaseSchema", "StartupReconciliation"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class WebServices {

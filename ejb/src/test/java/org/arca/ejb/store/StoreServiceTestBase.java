@@ -1,5 +1,7 @@
 package org.arca.ejb.store;
 
+import org.arca.ejb.index.InstanceCounters;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -237,6 +239,26 @@ abstract class StoreServiceTestBase {
         assertEquals(n, files().size());
     }
 
+    @Test
+    void countersACrashLostAreRebuiltAtStart() throws Exception {
+        concurrentStoresIntoOneNewStudyCountCorrectly();
+        java.sql.Timestamp before = new java.sql.Timestamp(System.currentTimeMillis() - 60_000);
+        java.sql.Timestamp after = new java.sql.Timestamp(System.currentTimeMillis() + 60_000);
+        String studyUpdated = single("SELECT updated_time FROM study");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            // what a kill -9 leaves when the counters of the last stores were not yet applied
+            s.executeUpdate("UPDATE series SET num_instances = 1, updated_time = created_time");
+            s.executeUpdate("UPDATE study SET num_instances = 2, updated_time = created_time");
+            assertEquals(0, InstanceCounters.recount(c, after), "nothing indexed since then");
+            assertEquals("2", single("SELECT num_instances FROM study"));
+            assertEquals(3, InstanceCounters.recount(c, before));
+        }
+        assertEquals("24", single("SELECT num_instances FROM study"));
+        assertEquals("8", single("SELECT MIN(num_instances) FROM series"));
+        assertEquals("8", single("SELECT MAX(num_instances) FROM series"));
+        assertEquals(studyUpdated, single("SELECT updated_time FROM study"), "updated_time: the newest instance's");
+    }
+
     List<Path> files() throws IOException {
         if (!Files.exists(fs)) {
             return List.of();
@@ -251,6 +273,7 @@ abstract class StoreServiceTestBase {
     }
 
     String single(String sql) throws Exception {
+        InstanceCounters.awaitAll(); // the counters follow the store transactions
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertTrue(rs.next(), sql);
             return rs.getString(1);
