@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * transaction they were the rows that every store of one series locked from its counter update
  * to its commit's WAL flush, so parallel stores of a study (several associations, STOW-RS
  * requests) committed one behind the other. Here one thread applies what the committed stores
- * added since its last round, in one transaction per round, one statement per series and study.
+ * added since its last round: one statement per round on PostgreSQL (without waiting for its WAL
+ * flush), a transaction of two batches elsewhere, on a connection it keeps while stores keep coming.
  *
  * <p>What is not yet applied is lost with the process; {@link #recount} at start-up rebuilds
  * the counters of every series that got instances since the last clean stop. Readers in this
@@ -38,6 +39,19 @@ public final class InstanceCounters {
     /** How long a reader waits for counters while the database fails, before reading stale ones. */
     private static final long AWAIT_MILLIS = 5_000;
     private static final long MAX_RETRY_DELAY_MILLIS = 5_000;
+    /** How long the applier keeps its connection after a round that found nothing more to apply. */
+    private static final long LINGER_MILLIS = 200;
+    /**
+     * How long a round gathers deltas before it applies them, unless a reader waits: a round
+     * costs a statement and a wake-up whether it carries one store or twenty.
+     */
+    private static final long GATHER_MILLIS = 20;
+    /** PostgreSQL: both tables in one statement, the deltas as arrays: one round trip a round. */
+    private static final String PG_UPDATE = "WITH se AS (UPDATE series s SET num_instances = s.num_instances + d.n,"
+            + " updated_time = GREATEST(s.updated_time, d.t) FROM unnest(?::bigint[], ?::bigint[], ?::timestamp[])"
+            + " AS d(pk, n, t) WHERE s.pk = d.pk)"
+            + " UPDATE study s SET num_instances = s.num_instances + d.n, updated_time = GREATEST(s.updated_time, d.t)"
+            + " FROM unnest(?::bigint[], ?::bigint[], ?::timestamp[]) AS d(pk, n, t) WHERE s.pk = d.pk";
 
     /** Instances added to one series or study, and the newest time among them. */
     private static final class Delta {
@@ -58,8 +72,11 @@ public final class InstanceCounters {
     private TreeMap<Long, Delta> studies = new TreeMap<>();
     private long added;
     private long applied;
+    private int readers;
     private boolean running;
-    private Boolean postgres;
+    /** The applier's own connection, kept while stores keep coming (no pool checkout per round). */
+    private Connection connection;
+    private boolean postgres;
 
     private InstanceCounters(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -85,6 +102,8 @@ public final class InstanceCounters {
         if (!running) {
             running = true;
             APPLIER.execute(this::applyAll);
+        } else {
+            notifyAll(); // the applier may be lingering
         }
     }
 
@@ -93,6 +112,11 @@ public final class InstanceCounters {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
         synchronized (this) {
             long target = added;
+            if (applied >= target) {
+                return;
+            }
+            readers++;
+            notifyAll(); // a gathering round applies at once
             try {
                 while (applied < target) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -104,7 +128,21 @@ public final class InstanceCounters {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                readers--;
             }
+        }
+    }
+
+    /** Lets deltas gather for a round (GATHER_MILLIS, less when a reader waits); under the lock. */
+    private void gather() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS);
+        while (readers == 0) {
+            long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
         }
     }
 
@@ -115,7 +153,17 @@ public final class InstanceCounters {
             TreeMap<Long, Delta> st;
             long upTo;
             synchronized (this) {
+                try {
+                    gather();
+                    if (series.isEmpty() && studies.isEmpty()) {
+                        wait(LINGER_MILLIS); // stores in a row: the next round soon, on the same connection
+                        gather();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 if (series.isEmpty() && studies.isEmpty()) {
+                    release();
                     running = false;
                     return;
                 }
@@ -133,6 +181,7 @@ public final class InstanceCounters {
                     notifyAll();
                 }
             } catch (SQLException | RuntimeException e) {
+                release();
                 LOG.log(Level.WARNING, "instance counters of " + se.size() + " series not applied, retrying in "
                         + delay + " ms", e);
                 synchronized (this) {
@@ -160,28 +209,83 @@ public final class InstanceCounters {
     }
 
     private void apply(TreeMap<Long, Delta> se, TreeMap<Long, Delta> st) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        Connection c = connection();
+        if (postgres) {
+            try (PreparedStatement ps = c.prepareStatement(PG_UPDATE)) {
+                bindArrays(c, ps, 1, se);
+                bindArrays(c, ps, 4, st);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        c.setAutoCommit(false);
+        try {
+            update(c, "series", se);
+            update(c, "study", st);
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = dataSource.getConnection();
             try {
-                if (postgres == null) {
-                    postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-                }
+                postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+                c.setAutoCommit(true);
                 if (postgres) {
                     // no wait for the WAL flush: a crash loses at most what recount() rebuilds
                     try (Statement s = c.createStatement()) {
-                        s.execute("SET LOCAL synchronous_commit TO OFF");
+                        s.execute("SET synchronous_commit TO OFF");
                     }
                 }
-                update(c, "series", se);
-                update(c, "study", st);
-                c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                c.close();
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            connection = c;
         }
+        return connection;
+    }
+
+    /** Back to the pool (as it was: the session setting undone), or discarded if broken. */
+    private void release() {
+        Connection c = connection;
+        connection = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (postgres) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("RESET synchronous_commit");
+                }
+            }
+        } catch (SQLException e) {
+            // broken: the pool discards it
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // as above
+        }
+    }
+
+    private static void bindArrays(Connection c, PreparedStatement ps, int first, TreeMap<Long, Delta> deltas)
+            throws SQLException {
+        Long[] pks = new Long[deltas.size()];
+        Long[] counts = new Long[pks.length];
+        Timestamp[] times = new Timestamp[pks.length];
+        int i = 0;
+        for (Map.Entry<Long, Delta> e : deltas.entrySet()) {
+            pks[i] = e.getKey();
+            counts[i] = e.getValue().count;
+            times[i++] = e.getValue().updated;
+        }
+        ps.setArray(first, c.createArrayOf("bigint", pks));
+        ps.setArray(first + 1, c.createArrayOf("bigint", counts));
+        ps.setArray(first + 2, c.createArrayOf("timestamp", times));
     }
 
     private static void update(Connection c, String table, TreeMap<Long, Delta> deltas) throws SQLException {
