@@ -290,12 +290,11 @@ public final class InstanceCounters {
 
     private static void update(Connection c, String table, TreeMap<Long, Delta> deltas) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET num_instances = num_instances + ?,"
-                + " updated_time = CASE WHEN updated_time < ? THEN ? ELSE updated_time END WHERE pk = ?")) {
+                + " updated_time = GREATEST(updated_time, ?) WHERE pk = ?")) {
             for (Map.Entry<Long, Delta> e : deltas.entrySet()) {
                 ps.setLong(1, e.getValue().count);
                 ps.setTimestamp(2, e.getValue().updated);
-                ps.setTimestamp(3, e.getValue().updated);
-                ps.setLong(4, e.getKey());
+                ps.setLong(3, e.getKey());
                 ps.addBatch();
             }
             ps.executeBatch();

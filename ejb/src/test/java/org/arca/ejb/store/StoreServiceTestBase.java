@@ -1,7 +1,5 @@
 package org.arca.ejb.store;
 
-import org.arca.ejb.index.InstanceCounters;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,6 +26,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.arca.dicom.net.dimse.DicomServiceException;
 import org.arca.dicom.net.dimse.Status;
+import org.arca.ejb.index.InstanceCounters;
 import org.arca.ejb.storage.Storages;
 import org.arca.ejb.support.Databases;
 import org.arca.dicom.net.support.Dcmtk;

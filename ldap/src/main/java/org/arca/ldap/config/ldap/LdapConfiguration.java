@@ -103,9 +103,9 @@ public final class LdapConfiguration implements AutoCloseable {
     /**
      * One subtree search, then DeviceReader; bad entries end up in {@link LoadResult#errors()}.
      * Paged (RFC 2696) when the server caps result sizes (OpenLDAP 500, ApacheDS 1,000 by
-     * default, except for their administrators) and a device has more entries than that. Entries that LDIF from
-     * the dcm4chee-arc wiki put below the misspelled "cn=DICOMConfiguration" are read as if
-     * they were below the device (see {@link MisspelledRoot}).
+     * default, except for their administrators) and a device has more entries than that.
+     * Entries that LDIF from the dcm4chee-arc wiki put below the misspelled
+     * "cn=DICOMConfiguration" are read as if they were below the device (see {@link MisspelledRoot}).
      */
     public LoadResult loadDevice(String name) throws NamingException {
         String dn = deviceDn(name);
@@ -140,11 +140,7 @@ public final class LdapConfiguration implements AutoCloseable {
         sc.setSearchScope(SearchControls.SUBTREE_SCOPE);
         List<DeviceReader.Entry> entries = new ArrayList<>();
         try {
-            NamingEnumeration<SearchResult> e = ctx.search(dn, "(objectClass=*)", sc);
-            while (e.hasMore()) {
-                SearchResult r = e.next();
-                entries.add(new DeviceReader.Entry(r.getNameInNamespace(), r.getAttributes()));
-            }
+            addAll(ctx.search(dn, "(objectClass=*)", sc), entries);
             return entries;
         } catch (SizeLimitExceededException capped) {
             entries.clear();
@@ -153,11 +149,7 @@ public final class LdapConfiguration implements AutoCloseable {
             byte[] cookie = null;
             do {
                 ctx.setRequestControls(new Control[] {new PagedResultsControl(PAGE_SIZE, cookie, Control.NONCRITICAL)});
-                NamingEnumeration<SearchResult> e = ctx.search(dn, "(objectClass=*)", sc);
-                while (e.hasMore()) {
-                    SearchResult r = e.next();
-                    entries.add(new DeviceReader.Entry(r.getNameInNamespace(), r.getAttributes()));
-                }
+                addAll(ctx.search(dn, "(objectClass=*)", sc), entries);
                 cookie = nextCookie(ctx.getResponseControls());
             } while (cookie != null && cookie.length > 0);
         } catch (IOException e) {
@@ -166,6 +158,14 @@ public final class LdapConfiguration implements AutoCloseable {
             ctx.setRequestControls(null);
         }
         return entries;
+    }
+
+    private static void addAll(NamingEnumeration<SearchResult> results, List<DeviceReader.Entry> entries)
+            throws NamingException {
+        while (results.hasMore()) {
+            SearchResult r = results.next();
+            entries.add(new DeviceReader.Entry(r.getNameInNamespace(), r.getAttributes()));
+        }
     }
 
     private static byte[] nextCookie(Control[] controls) {

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.naming.directory.Attribute;
-import javax.naming.directory.BasicAttribute;
-import javax.naming.directory.BasicAttributes;
 import javax.naming.directory.SearchControls;
 import javax.naming.ldap.LdapContext;
 import org.arca.ldap.config.ApplicationEntity;
@@ -60,12 +57,12 @@ class LdapConfigurationConcurrencyTest {
                     String name = "dest" + i;
                     String aet = "DEST" + i;
                     String dn = "dicomDeviceName=" + name + "," + DEVICES;
-                    add(ds, dn, "objectClass: dicomDevice", "dicomDeviceName: " + name, "dicomInstalled: TRUE");
-                    add(ds, "cn=dicom," + dn, "objectClass: dicomNetworkConnection", "cn: dicom",
-                            "dicomHostname: 127.0.0.1", "dicomPort: 11119");
-                    add(ds, "dicomAETitle=" + aet + "," + dn, "objectClass: dicomNetworkAE", "dicomAETitle: " + aet,
-                            "dicomAssociationInitiator: FALSE", "dicomAssociationAcceptor: TRUE",
-                            "dicomNetworkConnectionReference: cn=dicom," + dn);
+                    add(ds, dn, "objectClass", "dicomDevice", "dicomDeviceName", name, "dicomInstalled", "TRUE");
+                    add(ds, "cn=dicom," + dn, "objectClass", "dicomNetworkConnection", "cn", "dicom",
+                            "dicomHostname", "127.0.0.1", "dicomPort", "11119");
+                    add(ds, "dicomAETitle=" + aet + "," + dn, "objectClass", "dicomNetworkAE", "dicomAETitle", aet,
+                            "dicomAssociationInitiator", "FALSE", "dicomAssociationAcceptor", "TRUE",
+                            "dicomNetworkConnectionReference", "cn=dicom," + dn);
                     // as the archive resolves a C-MOVE destination: a new connection, the AE title
                     // searched, its device loaded
                     LdapContext lookup = Jndi.connect(ds.url(), EmbeddedDirectory.MANAGER_DN, "secret");
@@ -95,20 +92,10 @@ class LdapConfigurationConcurrencyTest {
     }
 
     /** As an administrator's ldapadd does: a connection of its own. */
-    private static void add(EmbeddedDirectory ds, String dn, String... lines) throws Exception {
-        BasicAttributes attrs = new BasicAttributes(true);
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            String name = line.substring(0, colon);
-            Attribute a = attrs.get(name);
-            if (a == null) {
-                attrs.put(a = new BasicAttribute(name));
-            }
-            a.add(line.substring(colon + 1).trim());
-        }
+    private static void add(EmbeddedDirectory ds, String dn, String... attributeValuePairs) throws Exception {
         LdapContext ctx = Jndi.connect(ds.url(), EmbeddedDirectory.MANAGER_DN, "secret");
         try {
-            ctx.createSubcontext(dn, attrs).close();
+            LdapConfigurationTest.add(ctx, dn, attributeValuePairs);
         } finally {
             ctx.close();
         }
