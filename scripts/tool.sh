@@ -37,9 +37,11 @@ if [ ! -f "$jar" ] || [ ! -f "$ROOT/dicom/target/arca-dicom-$V.jar" ] || stale; 
   (cd "$ROOT" && mvn -q -B -pl dicom,tools -DskipTests package >&2)
 fi
 # Short-lived tools spend much of their time compiling: the C1 compiler alone and the serial
-# collector start fastest on small machines (tools/README.md, benchmark).
+# collector start fastest on small machines (tools/README.md, benchmark). C1 compiles quickly, so
+# it may start at a twentieth of the usual invocation counts: a 500-file transfer leaves the
+# interpreter after a few files instead of a few dozen.
 # -XX:-UsePerfData: no hsperfdata file to create and map at start (jstat does not see the tools).
-opts=${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData}
+opts=${ARCA_TOOL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:CompileThresholdScaling=0.05}
 # Class data sharing: once per build (and per JDK), a short training run of the tools against each
 # other records the classes they load in an archive, which later starts map instead of loading
 # and verifying each class from the jars. Written under a temporary name, so that concurrent first

@@ -2,7 +2,6 @@ package org.arca.dicom.net;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,7 +34,7 @@ public final class Association {
 
     enum State { ESTABLISHED, AWAITING_RELEASE_RP, COLLISION_AWAITING_RP, RELEASE_RP_SENT, ABORTED, CLOSED }
 
-    private final Socket socket;
+    private final Transport transport;
     private final boolean requestor;
     private final AAssociateRQ rq;
     private final AAssociateAC ac;
@@ -52,10 +51,10 @@ public final class Association {
     private final AssociationReader inlineReader;
     private final ReentrantLock readLock = new ReentrantLock();
 
-    Association(Socket socket, InputStream rawIn, PduInput in, PduOutput out, boolean requestor, AAssociateRQ rq,
+    Association(Transport transport, PduInput in, PduOutput out, boolean requestor, AAssociateRQ rq,
                 AAssociateAC ac, ConnectionOptions options, ServiceHandlers handlers, Executor executor) {
-        this.socket = socket;
-        this.rawIn = rawIn;
+        this.transport = transport;
+        this.rawIn = transport.in();
         this.in = in;
         this.out = out;
         this.requestor = requestor;
@@ -64,7 +63,7 @@ public final class Association {
         this.options = options;
         this.performer = new DimsePerformer(this, handlers == null ? new ServiceHandlers() : handlers, executor);
         this.contexts = new AcceptedContexts(rq, ac);
-        this.lifecycle = new AssociationLifecycle(this, socket, out, options, requestor);
+        this.lifecycle = new AssociationLifecycle(this, transport, out, options, requestor);
         out.peerMaxPduLength((requestor ? ac : rq).userInformation().maxPduLength());
         AsyncOpsWindow w = ac.userInformation().asyncOpsWindow();
         int invoke = w == null ? 1 : w.maxOpsInvoked();
@@ -112,7 +111,7 @@ public final class Association {
     }
 
     public SocketAddress remoteAddress() {
-        return socket.getRemoteSocketAddress();
+        return transport.remoteAddress();
     }
 
     public ConnectionOptions options() {
@@ -121,7 +120,7 @@ public final class Association {
 
     /** The TLS session when the connection is secured, else null. */
     public javax.net.ssl.SSLSession tlsSession() {
-        return socket instanceof javax.net.ssl.SSLSocket ? ((javax.net.ssl.SSLSocket) socket).getSession() : null;
+        return transport.tlsSession();
     }
 
     /** Accepted transfer syntax of a presentation context, null if not accepted. */
@@ -341,8 +340,8 @@ public final class Association {
         readLock.lock();
         try {
             try {
-                socket.setSoTimeout(timeoutMillis);
-            } catch (java.net.SocketException e) {
+                transport.readTimeout(timeoutMillis);
+            } catch (IOException e) {
                 // closed meanwhile: the read reports it
             }
             return inlineReader.readOne();
@@ -385,6 +384,6 @@ public final class Association {
     @Override
     public String toString() {
         return (requestor ? callingAET() + "->" + calledAET() : calledAET() + "<-" + callingAET())
-                + "(" + socket.getRemoteSocketAddress() + ")";
+                + "(" + transport.remoteAddress() + ")";
     }
 }

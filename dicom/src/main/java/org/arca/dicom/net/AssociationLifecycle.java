@@ -2,7 +2,6 @@ package org.arca.dicom.net;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.net.Socket;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ final class AssociationLifecycle {
     private static final LazyLogger LOG = new LazyLogger(Association.class);
 
     private final Association as;
-    private final Socket socket;
+    private final Transport transport;
     private final PduOutput out;
     private final ConnectionOptions options;
     private final boolean requestor;
@@ -34,9 +33,9 @@ final class AssociationLifecycle {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CopyOnWriteArrayList<Consumer<Association>> closeListeners = new CopyOnWriteArrayList<>();
 
-    AssociationLifecycle(Association as, Socket socket, PduOutput out, ConnectionOptions options, boolean requestor) {
+    AssociationLifecycle(Association as, Transport transport, PduOutput out, ConnectionOptions options, boolean requestor) {
         this.as = as;
-        this.socket = socket;
+        this.transport = transport;
         this.out = out;
         this.options = options;
         this.requestor = requestor;
@@ -237,7 +236,7 @@ final class AssociationLifecycle {
 
     private void closeQuietly() {
         try {
-            socket.close();
+            transport.close();
         } catch (IOException ignored) {
             // nothing more to do with a dead socket
         }

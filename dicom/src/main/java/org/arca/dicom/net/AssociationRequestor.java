@@ -1,10 +1,9 @@
 package org.arca.dicom.net;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import org.arca.dicom.net.dimse.ServiceHandlers;
 import org.arca.dicom.net.pdu.AAbort;
 import org.arca.dicom.net.pdu.AAssociateAC;
@@ -33,24 +32,23 @@ final class AssociationRequestor {
         if (ui.asyncOpsWindow() == null && (opts.maxOpsInvoked() != 1 || opts.maxOpsPerformed() != 1)) {
             ui.asyncOpsWindow(new AsyncOpsWindow(opts.maxOpsInvoked(), opts.maxOpsPerformed()));
         }
-        Socket plain = new Socket();
-        Socket s = plain;
+        SocketChannel ch = SocketChannel.open();
+        Transport s = null;
         try {
-            plain.connect(new InetSocketAddress(host, port), opts.connectTimeout());
-            s = SocketSetup.prepare(plain, opts, true, opts.acseTimeout());
-            InputStream raw = SocketSetup.input(s);
-            PduInput in = new PduInput(raw);
-            PduOutput out = new PduOutput(SocketSetup.output(s));
+            ch.socket().connect(new InetSocketAddress(host, port), opts.connectTimeout());
+            s = Transport.open(ch, opts, true, opts.acseTimeout());
+            PduInput in = new PduInput(s.in());
+            PduOutput out = new PduOutput(s.out());
             out.sendControl(rq.encode());
-            s.setSoTimeout(opts.acseTimeout());
+            s.readTimeout(opts.acseTimeout());
             if (!in.readHeader()) {
                 throw new AssociationAbortedException("connection closed instead of A-ASSOCIATE-AC", null, null);
             }
             switch (in.type()) {
                 case PduType.A_ASSOCIATE_AC: {
                     AAssociateAC ac = AAssociateAC.decode(in.readBody());
-                    s.setSoTimeout(opts.idleTimeout());
-                    Association as = new Association(s, raw, in, out, true, rq, ac, opts, handlers,
+                    s.readTimeout(opts.idleTimeout());
+                    Association as = new Association(s, in, out, true, rq, ac, opts, handlers,
                             DicomServer.SCU_EXECUTOR);
                     if (!opts.callerReads()) {
                         as.startReader();
@@ -68,22 +66,30 @@ final class AssociationRequestor {
             }
         } catch (PduException e) {
             sendAbortQuietly(s, e.abortReason());
-            s.close();
+            close(s, ch);
             throw new AssociationAbortedException("protocol error: " + e.getMessage(),
                     new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, e.abortReason()), e);
         } catch (SocketTimeoutException e) {
-            s.close();
+            close(s, ch);
             throw new IOException("no answer to A-ASSOCIATE-RQ within " + opts.acseTimeout() + " ms", e);
         } catch (IOException | RuntimeException e) {
-            s.close();
+            close(s, ch);
             throw e;
         }
     }
 
-    private static void sendAbortQuietly(Socket s, int reason) {
+    private static void close(Transport t, SocketChannel ch) throws IOException {
+        if (t != null) {
+            t.close();
+        } else {
+            ch.close();
+        }
+    }
+
+    private static void sendAbortQuietly(Transport s, int reason) {
         try {
-            s.getOutputStream().write(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reason).encode());
-            s.getOutputStream().flush();
+            s.out().write(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reason).encode());
+            s.out().flush();
         } catch (IOException ignored) {
             // closing anyway
         }

@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,7 +114,8 @@ public final class DicomServer implements Closeable {
         }
         handlerPool = HandlerPool.create(handlerThreads, daemon("dicom-handler"));
         connectionPool = Executors.newCachedThreadPool(daemon("dicom-association"));
-        ServerSocket ss = new ServerSocket();
+        // through a channel: accepted connections are read through theirs (ChannelInput)
+        ServerSocket ss = ServerSocketChannel.open().socket();
         ss.setReuseAddress(true);
         ss.bind(new InetSocketAddress(InetAddress.getByName(host), port), 50);
         serverSocket = ss;
@@ -136,8 +138,8 @@ public final class DicomServer implements Closeable {
         ServerSocket ss = serverSocket;
         while (!ss.isClosed()) {
             try {
-                Socket s = ss.accept();
-                s.setTcpNoDelay(true);
+                SocketChannel s = ss.getChannel().accept();
+                s.socket().setTcpNoDelay(true);
                 connectionPool.execute(new AssociationAcceptor(this, s));
             } catch (IOException e) {
                 if (!ss.isClosed()) {

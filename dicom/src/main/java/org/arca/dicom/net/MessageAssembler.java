@@ -2,6 +2,7 @@ package org.arca.dicom.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.arca.dicom.net.dimse.BufferPool;
 import org.arca.dicom.net.dimse.Command;
@@ -78,8 +79,10 @@ final class MessageAssembler implements PDataTF.PdvHandler {
         dataPcid = pcid;
         if (cmd.commandField() == CommandField.C_STORE_RQ) {
             if (buffers == null) {
-                // a full receive queue plus what the handler holds
-                buffers = new BufferPool(as.options().receiveQueueFragments() + 4);
+                // direct buffers when the kernel can fill them (plain TCP), else a full receive
+                // queue plus what the handler holds, on the heap
+                buffers = as.in.readsDirect() ? BufferPool.sharedDirect()
+                        : new BufferPool(as.options().receiveQueueFragments() + 4);
             }
             pipe = new PdvInputStream(as.options().receiveQueueFragments(), buffers);
             as.onStoreRequest(pcid, cmd, pipe);
@@ -94,9 +97,9 @@ final class MessageAssembler implements PDataTF.PdvHandler {
                     "data fragment on context " + pcid + " without a command announcing it");
         }
         if (pipe != null) {
-            byte[] fragment = buffers.take(len);
-            in.readFully(fragment, 0, len);
-            pipe.push(fragment, len, last);
+            ByteBuffer fragment = buffers.take(len);
+            in.readFully(fragment);
+            pipe.push(fragment.flip(), last);
         } else {
             byte[] fragment = new byte[len];
             in.readFully(fragment, 0, len);

@@ -37,8 +37,6 @@ import org.arca.tools.common.Log;
  * study folder when sorting. The data set is never held in memory.
  */
 final class ReceivedObjectWriter implements Handlers.StoreHandler {
-    private static final int BUFFER = 256 * 1024;
-    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
     private static final long BULK_THRESHOLD = 64 * 1024;
 
     private final StoreScpOptions options;
@@ -114,10 +112,10 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
 
     /**
      * Our meta information (with the calling AE as Source AE Title, as DCMTK writes), then the
-     * bytes as they come. Through a FileChannel from a reused per-thread direct buffer: a fresh
-     * large array per object, or FileOutputStream's malloc for writes over 8 KB, costs page
-     * faults that showed as the largest item of the receive profile, and a heap array would be
-     * copied once more into the JDK's temporary direct buffer.
+     * bytes as they come. From the network's fragments straight into the FileChannel, all that
+     * has arrived in one gathering write: with a plain connection the kernel filled those
+     * buffers, so the data set is never copied in Java (a stream copy per object, or
+     * FileOutputStream's malloc for writes over 8 KB, showed in the receive profile).
      */
     private static void receive(FileChannel file, String callingAET, String cuid, String iuid, String tsuid,
                                 InputStream data) throws IOException {
@@ -128,23 +126,12 @@ final class ReceivedObjectWriter implements Handlers.StoreHandler {
         try (DicomOutputStream dos = new DicomOutputStream(meta)) {
             dos.writeFileMetaInformation(fmi);
         }
-        byte[] metaBytes = meta.toByteArray();
+        ByteBuffer metaBytes = ByteBuffer.wrap(meta.toByteArray());
         try (FileChannel ch = file) {
-            ByteBuffer buf = BUFFERS.get();
-            if (data instanceof PdvInputStream pdvs && metaBytes.length < buf.capacity()) {
-                buf.clear().put(metaBytes); // goes out with the first data: one write fewer per object
-                while (true) {
-                    while (buf.hasRemaining() && pdvs.read(buf) >= 0) {
-                        // fill the buffer: one write per 256 KB, not per PDV
-                    }
-                    if (buf.position() == 0) {
-                        break;
-                    }
-                    writeFully(ch, buf.flip());
-                    buf.clear();
-                }
+            if (data instanceof PdvInputStream pdvs) {
+                pdvs.transferTo(ch, metaBytes); // the meta information goes out with the first data
             } else {
-                writeFully(ch, ByteBuffer.wrap(metaBytes));
+                writeFully(ch, metaBytes);
                 data.transferTo(Channels.newOutputStream(ch));
             }
         }

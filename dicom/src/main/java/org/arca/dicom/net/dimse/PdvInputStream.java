@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 
 /**
@@ -16,12 +17,10 @@ import java.util.ArrayDeque;
  * BufferPool}, and each side wakes the other only when that one is actually waiting, and
  * the reader only once half the queue is free, the handler only once a batch of fragments
  * is queued, so a transfer costs few allocations and context switches rather than one of
- * each per PDV.
+ * each per PDV. {@link #transferTo} hands the queued fragments to a channel as they are: with
+ * direct fragments filled by the kernel, a data set reaches its file without being copied.
  */
 public final class PdvInputStream extends InputStream {
-    private record Fragment(byte[] bytes, int length) {
-    }
-
     /**
      * A waiting handler is woken once this many fragments are queued (or the last one came),
      * not for every PDV: with 16 KB PDVs a context switch per PDV cost more than the copying.
@@ -30,11 +29,10 @@ public final class PdvInputStream extends InputStream {
 
     private final int capacity;
     private final int wakeAt;
-    private final ArrayDeque<Fragment> queue = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private final BufferPool pool;
-    private byte[] current;
-    private int currentLength;
-    private int pos;
+    /** The fragment the handler reads from; its position is the next byte. */
+    private ByteBuffer current;
     private boolean ended;
     private boolean discarding;
     private IOException failure;
@@ -55,11 +53,17 @@ public final class PdvInputStream extends InputStream {
 
     /** Reader side: adds a fragment, blocking while the handler is {@code capacity} behind. */
     public void push(byte[] fragment, boolean last) throws InterruptedIOException {
-        push(fragment, fragment.length, last);
+        push(ByteBuffer.wrap(fragment), last);
     }
 
     /** Reader side: adds the first {@code length} bytes of {@code fragment}, which then belongs to this stream. */
-    public synchronized void push(byte[] fragment, int length, boolean last) throws InterruptedIOException {
+    public void push(byte[] fragment, int length, boolean last) throws InterruptedIOException {
+        push(ByteBuffer.wrap(fragment, 0, length), last);
+    }
+
+    /** Reader side: adds the bytes from the fragment's position to its limit; the buffer then belongs to this stream. */
+    public synchronized void push(ByteBuffer fragment, boolean last) throws InterruptedIOException {
+        int length = fragment.remaining();
         received += length;
         while (!discarding && failure == null && queue.size() >= capacity) {
             readerWaiting = true;
@@ -73,7 +77,9 @@ public final class PdvInputStream extends InputStream {
             }
         }
         if (!discarding && length > 0) {
-            queue.add(new Fragment(fragment, length));
+            queue.add(fragment);
+        } else {
+            pool.give(fragment);
         }
         if (last) {
             ended = true;
@@ -114,43 +120,49 @@ public final class PdvInputStream extends InputStream {
         }
     }
 
+    /** Makes {@code current} a fragment with bytes left; false at the end of the data set. */
     private boolean fill() throws IOException {
-        while (current == null || pos == currentLength) {
+        while (current == null || !current.hasRemaining()) {
             if (current != null) {
                 pool.give(current);
             }
-            Fragment f = queue.poll();
-            current = f == null ? null : f.bytes();
-            currentLength = f == null ? 0 : f.length();
-            pos = 0;
-            if (f != null) {
+            current = queue.poll();
+            if (current != null) {
                 if (readerWaiting && queue.size() <= capacity / 2) {
                     notifyAll();
                 }
                 continue;
             }
-            if (failure != null) {
-                throw new IOException(failure.getMessage(), failure);
-            }
-            if (ended || discarding) {
+            if (!awaitFragment()) {
                 return false;
             }
-            handlerWaiting = true;
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException();
-            } finally {
-                handlerWaiting = false;
-            }
+        }
+        return true;
+    }
+
+    /** Waits for the reader: false at the end (or when discarding), an exception if the association failed. */
+    private boolean awaitFragment() throws IOException {
+        if (failure != null) {
+            throw new IOException(failure.getMessage(), failure);
+        }
+        if (ended || discarding) {
+            return false;
+        }
+        handlerWaiting = true;
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        } finally {
+            handlerWaiting = false;
         }
         return true;
     }
 
     @Override
     public synchronized int read() throws IOException {
-        return fill() ? current[pos++] & 0xFF : -1;
+        return fill() ? current.get() & 0xFF : -1;
     }
 
     /** Copies from as many queued fragments as fit, so one call drains what has arrived. */
@@ -164,18 +176,16 @@ public final class PdvInputStream extends InputStream {
         }
         int total = 0;
         do {
-            int n = Math.min(len - total, currentLength - pos);
-            System.arraycopy(current, pos, b, off + total, n);
-            pos += n;
+            int n = Math.min(len - total, current.remaining());
+            current.get(b, off + total, n);
             total += n;
-        } while (total < len && (pos < currentLength || !queue.isEmpty()) && fill());
+        } while (total < len && (current.hasRemaining() || !queue.isEmpty()) && fill());
         return total;
     }
 
     /**
      * Copies into {@code dst} from as many queued fragments as fit (like {@link #read(byte[], int, int)});
-     * returns the number of bytes, -1 at the end. With a direct buffer the bytes can go on to a
-     * FileChannel without the JDK's copy of a heap array into a temporary direct buffer.
+     * returns the number of bytes, -1 at the end.
      */
     public synchronized int read(ByteBuffer dst) throws IOException {
         if (!dst.hasRemaining()) {
@@ -186,24 +196,96 @@ public final class PdvInputStream extends InputStream {
         }
         int total = 0;
         do {
-            int n = Math.min(dst.remaining(), currentLength - pos);
-            dst.put(current, pos, n);
-            pos += n;
+            int n = Math.min(dst.remaining(), current.remaining());
+            dst.put(current.slice(current.position(), n));
+            current.position(current.position() + n);
             total += n;
-        } while (dst.hasRemaining() && (pos < currentLength || !queue.isEmpty()) && fill());
+        } while (dst.hasRemaining() && (current.hasRemaining() || !queue.isEmpty()) && fill());
         return total;
+    }
+
+    /**
+     * Writes the rest of the data set to {@code out}, after {@code prefix} (null for none): all
+     * fragments that have arrived go in one gathering write, as they are, and back to the pool
+     * afterwards. Returns the number of data set bytes written.
+     */
+    public long transferTo(GatheringByteChannel out, ByteBuffer prefix) throws IOException {
+        ByteBuffer[] batch = new ByteBuffer[capacity + 2];
+        int first = prefix == null ? 0 : 1;
+        long total = 0;
+        while (true) {
+            int n = takeAll(batch, first);
+            if (first == 1) {
+                batch[0] = prefix;
+            }
+            long left = 0;
+            for (int i = 0; i < n; i++) {
+                left += batch[i].remaining();
+            }
+            if (first == 1) {
+                total -= prefix.remaining();
+            }
+            total += left;
+            while (left > 0) {
+                left -= out.write(batch, 0, n);
+            }
+            recycle(batch, first, n);
+            if (n == first) {
+                return total;
+            }
+            first = 0;
+            prefix = null;
+        }
+    }
+
+    /** Moves the current fragment and all queued ones into {@code into} from {@code off}, waiting for one; returns the end index. */
+    private synchronized int takeAll(ByteBuffer[] into, int off) throws IOException {
+        while (true) {
+            int n = off;
+            if (current != null) {
+                if (current.hasRemaining()) {
+                    into[n++] = current;
+                } else {
+                    pool.give(current);
+                }
+                current = null;
+            }
+            ByteBuffer f;
+            while (n < into.length && (f = queue.poll()) != null) {
+                into[n++] = f;
+            }
+            if (n > off) {
+                if (readerWaiting) {
+                    notifyAll();
+                }
+                return n;
+            }
+            if (!awaitFragment()) {
+                return off;
+            }
+        }
+    }
+
+    private synchronized void recycle(ByteBuffer[] batch, int from, int to) {
+        for (int i = from; i < to; i++) {
+            pool.give(batch[i]);
+            batch[i] = null;
+        }
     }
 
     @Override
     public synchronized int available() {
-        return current == null ? 0 : currentLength - pos;
+        return current == null ? 0 : current.remaining();
     }
 
     /** Handler is done: drop what is queued and what is still to come. */
     @Override
     public synchronized void close() {
         discarding = true;
-        queue.clear();
+        ByteBuffer f;
+        while ((f = queue.poll()) != null) {
+            pool.give(f);
+        }
         current = null;
         notifyAll();
     }

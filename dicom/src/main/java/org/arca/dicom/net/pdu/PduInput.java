@@ -3,6 +3,7 @@ package org.arca.dicom.net.pdu;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 
 /**
  * Reads PDUs from a (buffered) socket stream: the 6-byte header first, then either a whole
@@ -11,6 +12,11 @@ import java.io.InputStream;
 public final class PduInput {
     /** Upper bound for non-data PDU bodies: generous for SAML/JWT identities, closed to garbage. */
     public static final int MAX_CONTROL_PDU = 1 << 20;
+
+    /** A stream that can read into a (direct) buffer without passing the bytes through an array. */
+    public interface DirectReads {
+        void readFully(ByteBuffer dst) throws IOException;
+    }
 
     private final InputStream in;
     private final byte[] hdr = new byte[6];
@@ -74,6 +80,25 @@ public final class PduInput {
             }
             off += n;
             len -= n;
+        }
+    }
+
+    /** True when {@link #readFully(ByteBuffer)} fills direct buffers without a copy: give it those. */
+    public boolean readsDirect() {
+        return in instanceof DirectReads;
+    }
+
+    /** Fills {@code dst} (from its position to its limit). */
+    public void readFully(ByteBuffer dst) throws IOException {
+        if (in instanceof DirectReads d) {
+            d.readFully(dst);
+        } else if (dst.hasArray()) {
+            readFully(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+            dst.position(dst.limit());
+        } else {
+            byte[] b = new byte[dst.remaining()];
+            readFully(b, 0, b.length);
+            dst.put(b);
         }
     }
 
