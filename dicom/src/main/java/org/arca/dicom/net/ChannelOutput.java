@@ -8,14 +8,13 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import org.arca.dicom.net.pdu.PduOutput;
 
 /**
  * The sending half of a plain TCP connection whose channel is non-blocking (for the reads'
  * sake, see {@link ChannelInput}): a write that finds the socket buffer full waits on its own
  * selector until the peer takes more. Unbuffered: PduOutput hands over whole PDUs.
  */
-final class ChannelOutput extends OutputStream implements PduOutput.GatherWrites {
+final class ChannelOutput extends OutputStream {
     private final SocketChannel channel;
     private final Selector selector;
 
@@ -35,22 +34,6 @@ final class ChannelOutput extends OutputStream implements PduOutput.GatherWrites
         ByteBuffer src = ByteBuffer.wrap(b, off, len);
         while (src.hasRemaining()) {
             if (channel.write(src) == 0) {
-                awaitWritable();
-            }
-        }
-    }
-
-    /** Writes all of {@code srcs} in as few calls as the socket allows (direct buffers: no copy). */
-    @Override
-    public void write(ByteBuffer[] srcs) throws IOException {
-        long left = 0;
-        for (ByteBuffer b : srcs) {
-            left += b.remaining();
-        }
-        while (left > 0) {
-            long n = channel.write(srcs);
-            left -= n;
-            if (n == 0) {
                 awaitWritable();
             }
         }

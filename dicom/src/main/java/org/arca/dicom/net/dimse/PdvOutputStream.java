@@ -54,19 +54,12 @@ public final class PdvOutputStream extends OutputStream {
     }
 
     /**
-     * Writes the bytes remaining in {@code src} (e.g. a direct buffer a file was read into).
-     * Whole fragments of a direct buffer go out from it, behind their headers in the same call,
-     * when the connection allows (plain TCP); the rest is copied into the PDU buffer.
+     * Writes the bytes remaining in {@code src} (e.g. a direct buffer a file was read into),
+     * copied straight into the PDU buffer.
      */
     public void write(ByteBuffer src) throws IOException {
         if (closed) {
             throw new IOException("PDV stream closed");
-        }
-        // more than a fragment left: this one is not the last (close() sends that)
-        while (len == 0 && src.remaining() > max && src.isDirect() && out.sendsDirect()) {
-            int p = src.position();
-            out.sendFragment(pcid, command, src.slice(p, max));
-            src.position(p + max);
         }
         while (src.hasRemaining()) {
             if (len == max) {

@@ -2,7 +2,6 @@ package org.arca.dicom.net.pdu;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,27 +17,13 @@ public final class PduOutput {
     /** Smallest PDU we fragment to, whatever the peer says (room for the PDV header and data). */
     private static final int MIN_PDU = 64;
 
-    /** A stream that can send several buffers in one call, direct ones without a copy. */
-    public interface GatherWrites {
-        void write(ByteBuffer[] srcs) throws IOException;
-    }
-
     private final OutputStream out;
-    /** PDU and PDV header before a fragment sent from the caller's buffer; null unless {@code out} gathers. */
-    private final ByteBuffer headers;
-    private final ByteBuffer[] gather = new ByteBuffer[2];
     private final ReentrantLock lock = new ReentrantLock();
     private byte[] buf = new byte[4096 + PDataTF.PDU_HEADER_LENGTH];
     private int maxPayload = 4096 - PDataTF.PDV_HEADER_LENGTH;
 
     public PduOutput(OutputStream out) {
         this.out = out;
-        this.headers = out instanceof GatherWrites ? ByteBuffer.allocateDirect(PAYLOAD_OFFSET) : null;
-    }
-
-    /** True when {@link #sendFragment(int, int, ByteBuffer)} sends a direct buffer without copying it. */
-    public boolean sendsDirect() {
-        return headers != null;
     }
 
     /** Applies the peer's Maximum Length (variable field of P-DATA-TF; 0 = unlimited). */
@@ -73,31 +58,6 @@ public final class PduOutput {
         synchronized (this) {
             out.write(buf, 0, PAYLOAD_OFFSET + len);
             out.flush();
-        }
-    }
-
-    /**
-     * Sends the remaining bytes of {@code payload} (at most {@link #maxPayload()}) as one
-     * P-DATA-TF with one PDV, from where they are; caller holds the lock.
-     */
-    public void sendFragment(int pcid, int controlHeader, ByteBuffer payload) throws IOException {
-        int len = payload.remaining();
-        if (headers == null) {
-            payload.get(buf, PAYLOAD_OFFSET, len);
-            sendFragment(pcid, controlHeader, len);
-            return;
-        }
-        PDataTF.putHeaders(buf, pcid, controlHeader, len);
-        synchronized (this) {
-            headers.clear();
-            headers.put(buf, 0, PAYLOAD_OFFSET).flip();
-            gather[0] = headers;
-            gather[1] = payload;
-            try {
-                ((GatherWrites) out).write(gather);
-            } finally {
-                gather[1] = null;
-            }
         }
     }
 
