@@ -57,7 +57,10 @@
  * thread waiting for a response reads the PDUs itself, one operation at a time.
  *
  * <h3>Wire behaviour</h3>
- * <p>TCP_NODELAY on every socket. Outgoing P-DATA-TF PDUs never exceed the peer's maximum PDU
+ * <p>TCP_NODELAY on every socket. Plain TCP goes through the socket's non-blocking channel
+ * ({@code Transport}): a C-STORE data set is read by the kernel into pooled direct buffers that
+ * a handler can write to a file as they are ({@link org.arca.dicom.net.dimse.PdvInputStream#transferTo});
+ * TLS uses the SSLSocket's streams. Outgoing P-DATA-TF PDUs never exceed the peer's maximum PDU
  * length (each PDU is assembled in one reusable buffer and written at once); incoming ones longer
  * than ours abort the association (A-ABORT, service-provider, invalid-PDU-parameter-value). An
  * unknown PDU type gives reason unrecognized-PDU, a PDU out of place unexpected-PDU, malformed
