@@ -16,7 +16,8 @@ import javax.net.ssl.SSLSocket;
  * The byte streams of one connection, with its read timeout: for plain TCP through the socket's
  * non-blocking channel ({@link ChannelInput}, {@link ChannelOutput}), for TLS through the
  * SSLSocket's streams. TCP_NODELAY always: DIMSE is request/response, and Nagle plus delayed ACK
- * costs ~40 ms a message.
+ * costs ~40 ms a message. A channel is interruptible: interrupting a thread that reads or writes
+ * a plain connection closes the connection (an export being canceled stops at once).
  */
 final class Transport {
     static final int BUFFER = 64 * 1024;
