@@ -10,6 +10,10 @@
 # Runs in a network namespace of its own (root: unshare -n), so the archive's fixed ports do
 # not meet another engineer's test server. Needs: the built EAR (ear/target/arca.ear and
 # ear/target/server, e.g. from ./arca build), dcmtk, orthanc, orthanc-dicomweb, curl, gcc, bc.
+# ARCA_BENCH_WARM_ROUNDS=R (default 10): before the measured runs, R studies of 100 other images
+# go to each server by STOW-RS, one request each, unmeasured, so that Arca is measured as a
+# running archive and not as a JVM that has just started (C2 compiles the store path only after
+# some thousands of calls; see archive-store-bench.sh). 0: measure cold, as before 2026-12-02.
 # ARCA_BENCH_DB=postgresql: Arca on a throw-away PostgreSQL (scripts/peers.sh) instead of H2, as
 # in production and in archive-store-bench.sh.
 # Usage: [ARCA_BENCH_DB=h2|postgresql] bench/dicomweb-bench.sh [WORKDIR=/tmp/arca-dicomweb-bench]
@@ -27,6 +31,8 @@ export TCP_NODELAY=1
 # data: two studies of 100 images (STOW runs) and one of 500 (retrieve, metadata)
 [ -d "$W/small" ] || "$root/tools/bench/gen-ct.sh" "$W/small" 2 100 2 > /dev/null
 [ -d "$W/big" ] || "$root/tools/bench/gen-ct.sh" "$W/big" 1 500 2 > /dev/null
+WARM=${ARCA_BENCH_WARM_ROUNDS:-10}
+[ "$WARM" -eq 0 ] || [ -d "$W/warm/s$WARM" ] || { rm -rf "$W/warm"; "$root/tools/bench/gen-ct.sh" "$W/warm" "$WARM" 100 2 > /dev/null; }
 mapfile -t s1 < <(find "$W/small/s1" -name '*.dcm' | sort -V)
 mapfile -t s2 < <(find "$W/small/s2" -name '*.dcm' | sort -V)
 mapfile -t big < <(find "$W/big/s1" -name '*.dcm' | sort -V)
@@ -45,6 +51,9 @@ body() { # $1 = name, files...: a multipart/related body of application/dicom pa
 }
 body one100 "${s1[@]}"
 for k in $(seq 0 9); do body "p$k" "${s2[@]:$((k * 10)):10}"; body "big$k" "${big[@]:$((k * 50)):50}"; done
+for k in $(seq 1 "$WARM"); do
+  mapfile -t w < <(find "$W/warm/s$k" -name '*.dcm' | sort -V); body "warm$k" "${w[@]}"
+done
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -85,7 +94,8 @@ stow() { # $1 = target, $2 = body name; fails unless 200
 }
 declare -A R
 for t in orthanc arca; do
-  # warm-up: a part of the big series (both servers JIT/caches alike), then the rest untimed
+  # warm-up: WARM studies of 100 and a part of the big series (both servers alike), untimed
+  for k in $(seq 1 "$WARM"); do stow "$t" "warm$k"; done
   stow "$t" big0
   t0=$(now); stow "$t" one100; t1=$(now); R[$t.one]=$(echo "$t1 - $t0" | bc)
   t0=$(now)
@@ -127,4 +137,4 @@ row "series metadata, 500 images (best of 3)" "${R[orthanc.meta]}" "${R[arca.met
 row "series metadata, 500 images (first call)" "${R[orthanc.meta1]}" "${R[arca.meta1]}"
 echo "retrieved bytes: orthanc ${R[orthanc.wadobytes]}, arca ${R[arca.wadobytes]};" \
   "metadata objects: orthanc ${R[orthanc.metan]}, arca ${R[arca.metan]}"
-echo "load average at the end: $load ($(nproc) cores)"
+echo "load average at the end: $load ($(nproc) cores); warm-up: $WARM x 100 images stored before the runs"
