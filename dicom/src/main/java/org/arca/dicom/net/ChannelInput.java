@@ -74,10 +74,10 @@ final class ChannelInput extends InputStream implements PduInput.DirectReads {
     @Override
     public void readFully(ByteBuffer dst) throws IOException {
         if (buf.hasRemaining()) {
-            int n = Math.min(buf.remaining(), dst.remaining());
-            ByteBuffer part = buf.slice(buf.position(), n);
-            dst.put(part);
-            buf.position(buf.position() + n);
+            int limit = buf.limit();
+            buf.limit(buf.position() + Math.min(buf.remaining(), dst.remaining()));
+            dst.put(buf);
+            buf.limit(limit);
         }
         while (dst.hasRemaining()) {
             buf.clear().limit(LOOKAHEAD);

@@ -105,15 +105,7 @@ public final class PdvInputStream extends InputStream {
     /** Handler side: waits until the last fragment arrived (or the association failed). */
     public synchronized void awaitEnd() throws IOException {
         while (!ended && failure == null) {
-            handlerWaiting = true;
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException();
-            } finally {
-                handlerWaiting = false;
-            }
+            handlerWait();
         }
         if (!ended) {
             throw failure;
@@ -148,6 +140,12 @@ public final class PdvInputStream extends InputStream {
         if (ended || discarding) {
             return false;
         }
+        handlerWait();
+        return true;
+    }
+
+    /** The handler waits for the reader's notify (it is woken only when {@code handlerWaiting}). */
+    private void handlerWait() throws InterruptedIOException {
         handlerWaiting = true;
         try {
             wait();
@@ -157,7 +155,6 @@ public final class PdvInputStream extends InputStream {
         } finally {
             handlerWaiting = false;
         }
-        return true;
     }
 
     @Override
@@ -197,8 +194,9 @@ public final class PdvInputStream extends InputStream {
         int total = 0;
         do {
             int n = Math.min(dst.remaining(), current.remaining());
-            dst.put(current.slice(current.position(), n));
-            current.position(current.position() + n);
+            int limit = current.limit();
+            dst.put(current.limit(current.position() + n));
+            current.limit(limit);
             total += n;
         } while (dst.hasRemaining() && (current.hasRemaining() || !queue.isEmpty()) && fill());
         return total;
