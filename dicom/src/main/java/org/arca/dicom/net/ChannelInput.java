@@ -30,10 +30,21 @@ final class ChannelInput extends InputStream implements PduInput.DirectReads {
     private final ByteBuffer[] single = {buf};
     private volatile int timeoutMillis;
 
-    ChannelInput(SocketChannel channel, Selector selector) throws IOException {
+    ChannelInput(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.selector = selector;
-        channel.register(selector, SelectionKey.OP_READ);
+        this.selector = Selector.open();
+        try {
+            channel.register(selector, SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+    }
+
+    /** Releases the selector; a thread waiting on it wakes up and finds the channel closed. */
+    @Override
+    public void close() throws IOException {
+        selector.close();
     }
 
     /** Like SO_TIMEOUT: a read waiting longer throws SocketTimeoutException; 0 waits forever. */
@@ -122,15 +133,23 @@ final class ChannelInput extends InputStream implements PduInput.DirectReads {
             if (timeout > 0 && now >= deadline) {
                 throw new SocketTimeoutException("Read timed out");
             }
-            try {
-                selector.select(wait);
-                selector.selectedKeys().clear();
-            } catch (ClosedSelectorException e) {
-                throw new SocketException("Socket closed");
-            }
-            if (!channel.isOpen()) {
-                throw new SocketException("Socket closed");
-            }
+            await(selector, channel, wait);
+        }
+    }
+
+    /**
+     * Waits on {@code selector} (at most {@code millis}, 0 = no limit) until {@code channel} is
+     * ready or closed; a closed channel or selector ends the wait with "Socket closed".
+     */
+    static void await(Selector selector, SocketChannel channel, long millis) throws IOException {
+        try {
+            selector.select(millis);
+            selector.selectedKeys().clear();
+        } catch (ClosedSelectorException e) {
+            throw new SocketException("Socket closed");
+        }
+        if (!channel.isOpen()) {
+            throw new SocketException("Socket closed");
         }
     }
 }

@@ -2,9 +2,7 @@ package org.arca.dicom.net;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -18,10 +16,21 @@ final class ChannelOutput extends OutputStream {
     private final SocketChannel channel;
     private final Selector selector;
 
-    ChannelOutput(SocketChannel channel, Selector selector) throws IOException {
+    ChannelOutput(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.selector = selector;
-        channel.register(selector, SelectionKey.OP_WRITE);
+        this.selector = Selector.open();
+        try {
+            channel.register(selector, SelectionKey.OP_WRITE);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+    }
+
+    /** Releases the selector; a thread waiting on it wakes up and finds the channel closed. */
+    @Override
+    public void close() throws IOException {
+        selector.close();
     }
 
     @Override
@@ -34,20 +43,9 @@ final class ChannelOutput extends OutputStream {
         ByteBuffer src = ByteBuffer.wrap(b, off, len);
         while (src.hasRemaining()) {
             if (channel.write(src) == 0) {
-                awaitWritable();
+                ChannelInput.await(selector, channel, 0);
             }
         }
     }
 
-    private void awaitWritable() throws IOException {
-        try {
-            selector.select();
-            selector.selectedKeys().clear();
-        } catch (ClosedSelectorException e) {
-            throw new SocketException("Socket closed");
-        }
-        if (!channel.isOpen()) {
-            throw new SocketException("Socket closed");
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -23,18 +22,11 @@ final class Transport {
     static final int BUFFER = 64 * 1024;
 
     private final Socket socket;
-    private final SocketChannel channel;
-    private final Selector readSelector;
-    private final Selector writeSelector;
     private final InputStream in;
     private final OutputStream out;
 
-    private Transport(Socket socket, SocketChannel channel, Selector readSelector, Selector writeSelector,
-                      InputStream in, OutputStream out) {
+    private Transport(Socket socket, InputStream in, OutputStream out) {
         this.socket = socket;
-        this.channel = channel;
-        this.readSelector = readSelector;
-        this.writeSelector = writeSelector;
         this.in = in;
         this.out = out;
     }
@@ -50,20 +42,15 @@ final class Transport {
         if (opts.tls() != null) {
             plain.setSoTimeout(handshakeTimeout);
             SSLSocket s = opts.tls().wrap(plain, client);
-            return new Transport(s, null, null, null, new BufferedInputStream(s.getInputStream(), BUFFER),
+            return new Transport(s, new BufferedInputStream(s.getInputStream(), BUFFER),
                     new BufferedOutputStream(s.getOutputStream(), 8192));
         }
         ch.configureBlocking(false);
-        Selector r = Selector.open();
-        Selector w = null;
+        ChannelInput in = new ChannelInput(ch);
         try {
-            w = Selector.open();
-            return new Transport(plain, ch, r, w, new ChannelInput(ch, r), new ChannelOutput(ch, w));
+            return new Transport(plain, in, new ChannelOutput(ch));
         } catch (IOException | RuntimeException e) {
-            r.close();
-            if (w != null) {
-                w.close();
-            }
+            in.close();
             throw e;
         }
     }
@@ -98,10 +85,9 @@ final class Transport {
         try {
             socket.close();
         } finally {
-            if (channel != null) {
-                // closing a selector wakes a select in progress; the waiting thread then finds the channel closed
-                readSelector.close();
-                writeSelector.close();
+            if (in instanceof ChannelInput) { // their selectors: closing one wakes a thread waiting on it
+                in.close();
+                out.close();
             }
         }
     }

@@ -216,14 +216,12 @@ public final class PdvInputStream extends InputStream {
             if (first == 1) {
                 batch[0] = prefix;
             }
-            long left = 0;
-            for (int i = 0; i < n; i++) {
-                left += batch[i].remaining();
+            long data = 0;
+            for (int i = first; i < n; i++) {
+                data += batch[i].remaining();
             }
-            if (first == 1) {
-                total -= prefix.remaining();
-            }
-            total += left;
+            total += data;
+            long left = first == 1 ? data + prefix.remaining() : data;
             while (left > 0) {
                 left -= out.write(batch, 0, n);
             }
