@@ -32,11 +32,17 @@ final class ChannelInput extends InputStream implements PduInput.DirectReads {
 
     ChannelInput(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.selector = Selector.open();
+        this.selector = selector(channel, SelectionKey.OP_READ);
+    }
+
+    /** A selector of its own that {@code channel} is registered with for {@code ops}. */
+    static Selector selector(SocketChannel channel, int ops) throws IOException {
+        Selector s = Selector.open();
         try {
-            channel.register(selector, SelectionKey.OP_READ);
+            channel.register(s, ops);
+            return s;
         } catch (IOException | RuntimeException e) {
-            selector.close();
+            s.close();
             throw e;
         }
     }

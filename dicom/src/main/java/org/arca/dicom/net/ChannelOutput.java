@@ -18,13 +18,7 @@ final class ChannelOutput extends OutputStream {
 
     ChannelOutput(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.selector = Selector.open();
-        try {
-            channel.register(selector, SelectionKey.OP_WRITE);
-        } catch (IOException | RuntimeException e) {
-            selector.close();
-            throw e;
-        }
+        this.selector = ChannelInput.selector(channel, SelectionKey.OP_WRITE);
     }
 
     /** Releases the selector; a thread waiting on it wakes up and finds the channel closed. */
