@@ -7,6 +7,9 @@
 #   3. WADO-RS retrieve of a 500-image series (multipart/related; type="application/dicom"; the
 #      first call, and the best of 3)
 #   4. WADO-RS series metadata of that series (JSON; best of 3, and the first)
+# Runs 1-3 also go to DicomWebFloor.java, a server that only writes and fsyncs the bodies (one
+# file per object) or sendfiles one prepared file: the "floor" column is what this machine
+# allows any server, next to the issue's goal (Orthanc's time / 3 for STOW, / 2 for WADO).
 # Runs in a network namespace of its own (root: unshare -n), so the archive's fixed ports do
 # not meet another engineer's test server. Needs: the built EAR (ear/target/arca.ear and
 # ear/target/server, e.g. from ./arca build), dcmtk, orthanc, orthanc-dicomweb, curl, gcc, bc.
@@ -84,7 +87,8 @@ jvm=$(pgrep -P "${pids[-1]}" java | head -1 || true)
 
 # DICOMweb needs a signed-in user; Orthanc ignores the credentials (its authentication is off)
 AUTH=(-u admin:bench)
-declare -A URL=([orthanc]=http://127.0.0.1:8042/dicom-web [arca]=http://127.0.0.1:8080/dcm4chee-arc/aets/DCM4CHEE/rs)
+declare -A URL=([orthanc]=http://127.0.0.1:8042/dicom-web [arca]=http://127.0.0.1:8080/dcm4chee-arc/aets/DCM4CHEE/rs
+  [floor]=http://127.0.0.1:8099/dicom-web)
 stow() { # $1 = target, $2 = body name; fails unless 200
   local code
   code=$(curl -sS "${AUTH[@]}" -o "$W/stow.out.$1.$2" -w '%{http_code}' -X POST -H 'Expect:' -H 'Accept: application/dicom+json' \
@@ -92,8 +96,14 @@ stow() { # $1 = target, $2 = body name; fails unless 200
     --data-binary @"$W/bodies/$2" "${URL[$1]}/studies")
   [ "$code" = 200 ] || { echo "STOW $2 to $1: HTTP $code $(head -c 300 "$W/stow.out.$1.$2")" >&2; return 1; }
 }
+# the floor: what a server that only receives and fsyncs, or only sendfiles, takes (DicomWebFloor.java)
+cat "${big[@]}" > "$W/floor-series"
+rm -rf "$W/floor-data"
+java "$here/DicomWebFloor.java" 8099 "$W/floor-data" "$(stat -c %s "${s1[0]}")" "$W/floor-series" > "$W/floor.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/8099) 2>/dev/null && break; sleep 0.1; done
 declare -A R
-for t in orthanc arca; do
+for t in orthanc arca floor; do
   # warm-up: WARM studies of 100 and a part of the big series (both servers alike), untimed
   for k in $(seq 1 "$WARM"); do stow "$t" "warm$k"; done
   stow "$t" big0
@@ -103,7 +113,7 @@ for t in orthanc arca; do
   for k in $(seq 0 9); do stow "$t" "p$k" & par+=("$!"); done
   for j in "${par[@]}"; do wait "$j" || exit 1; done
   t1=$(now); R[$t.par]=$(echo "$t1 - $t0" | bc)
-  for k in $(seq 1 9); do stow "$t" "big$k"; done
+  [ "$t" = floor ] || for k in $(seq 1 9); do stow "$t" "big$k"; done
   series="${URL[$t]}/studies/$BIG_STUDY/series/$BIG_SERIES"
   t0=$(now)
   bytes=$(curl -sS "${AUTH[@]}" -o /dev/null -w '%{size_download}' -H 'Accept: multipart/related; type="application/dicom"' "$series")
@@ -115,6 +125,7 @@ for t in orthanc arca; do
     t1=$(now); best=$(echo "d = $t1 - $t0; if (d < $best) d else $best" | bc)
   done
   R[$t.wadobest]=$best
+  [ "$t" = floor ] && continue
   best=999
   for r in 1 2 3; do
     m=$(curl -sS "${AUTH[@]}" -o "$W/meta.$t.json" -w '%{time_total}' -H 'Accept: application/dicom+json' "$series/metadata")
@@ -127,12 +138,15 @@ done
 
 [ -n "${ARCA_BENCH_JFR:-}" ] && jcmd "$jvm" JFR.stop name=bench > /dev/null
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-printf '%-44s %10s %10s %8s\n' "" orthanc arca "ratio"
-row() { printf '%-44s %9.3fs %9.3fs %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"; }
-row "STOW 100 x 0.5 MB, one request" "${R[orthanc.one]}" "${R[arca.one]}"
-row "STOW 100 x 0.5 MB, 10 parallel requests" "${R[orthanc.par]}" "${R[arca.par]}"
-row "WADO-RS retrieve, 500-image series" "${R[orthanc.wado]}" "${R[arca.wado]}"
-row "WADO-RS retrieve, 500 images (best of 3)" "${R[orthanc.wadobest]}" "${R[arca.wadobest]}"
+printf '%-44s %10s %10s %8s %10s %10s\n' "" orthanc arca "ratio" floor goal
+# $4 = the floor's time, $5 = the goal's factor (the goal is Orthanc's time / $5)
+row() { printf '%-44s %9.3fs %9.3fs %7.2fx' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"
+  [ -z "${4:-}" ] && { echo; return; }
+  printf ' %9.3fs %9.3fs\n' "$4" "$(echo "$2 / $5" | bc -l)"; }
+row "STOW 100 x 0.5 MB, one request" "${R[orthanc.one]}" "${R[arca.one]}" "${R[floor.one]}" 3
+row "STOW 100 x 0.5 MB, 10 parallel requests" "${R[orthanc.par]}" "${R[arca.par]}" "${R[floor.par]}" 3
+row "WADO-RS retrieve, 500-image series" "${R[orthanc.wado]}" "${R[arca.wado]}" "${R[floor.wado]}" 2
+row "WADO-RS retrieve, 500 images (best of 3)" "${R[orthanc.wadobest]}" "${R[arca.wadobest]}" "${R[floor.wadobest]}" 2
 row "series metadata, 500 images (best of 3)" "${R[orthanc.meta]}" "${R[arca.meta]}"
 row "series metadata, 500 images (first call)" "${R[orthanc.meta1]}" "${R[arca.meta1]}"
 echo "retrieved bytes: orthanc ${R[orthanc.wadobytes]}, arca ${R[arca.wadobytes]};" \
