@@ -14,7 +14,8 @@
 # not meet another engineer's test server. Needs: the built EAR (ear/target/arca.ear and
 # ear/target/server, e.g. from ./arca build), dcmtk, orthanc, orthanc-dicomweb, curl, gcc, bc.
 # ARCA_BENCH_WARM_ROUNDS=R (default 10): before the measured runs, R studies of 100 other images
-# go to each server by STOW-RS, one request each, unmeasured, so that Arca is measured as a
+# go to each server by STOW-RS (odd rounds in one request, even rounds in 10 parallel requests of
+# 10, the two shapes measured), unmeasured, so that Arca is measured as a
 # running archive and not as a JVM that has just started (C2 compiles the store path only after
 # some thousands of calls; see archive-store-bench.sh). 0: measure cold, as before 2026-12-02.
 # ARCA_BENCH_DB=postgresql: Arca on a throw-away PostgreSQL (scripts/peers.sh) instead of H2, as
@@ -56,6 +57,7 @@ body one100 "${s1[@]}"
 for k in $(seq 0 9); do body "p$k" "${s2[@]:$((k * 10)):10}"; body "big$k" "${big[@]:$((k * 50)):50}"; done
 for k in $(seq 1 "$WARM"); do
   mapfile -t w < <(find "$W/warm/s$k" -name '*.dcm' | sort -V); body "warm$k" "${w[@]}"
+  for j in $(seq 0 9); do body "warm${k}p$j" "${w[@]:$((j * 10)):10}"; done
 done
 
 pids=()
@@ -104,8 +106,13 @@ pids+=("$!")
 for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/8099) 2>/dev/null && break; sleep 0.1; done
 declare -A R
 for t in orthanc arca floor; do
-  # warm-up: WARM studies of 100 and a part of the big series (both servers alike), untimed
-  for k in $(seq 1 "$WARM"); do stow "$t" "warm$k"; done
+  # warm-up: WARM studies of 100 and a part of the big series (both servers alike), untimed; in
+  # the shapes measured below, alternately one request of 100 and 10 parallel requests of 10
+  for k in $(seq 1 "$WARM"); do
+    if [ $((k % 2)) = 1 ]; then stow "$t" "warm$k"; continue; fi
+    par=(); for j in $(seq 0 9); do stow "$t" "warm${k}p$j" & par+=("$!"); done
+    for j in "${par[@]}"; do wait "$j" || exit 1; done
+  done
   stow "$t" big0
   t0=$(now); stow "$t" one100; t1=$(now); R[$t.one]=$(echo "$t1 - $t0" | bc)
   t0=$(now)
