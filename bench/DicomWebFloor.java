@@ -92,7 +92,7 @@ public class DicomWebFloor {
             buf.flip();
             while (buf.hasRemaining()) {
                 sb.append((char) buf.get());
-                if (sb.length() >= 4 && sb.substring(sb.length() - 4).equals("\r\n\r\n")) {
+                if (sb.length() >= 4 && sb.lastIndexOf("\r\n\r\n") == sb.length() - 4) {
                     buf.compact().flip();
                     return sb.toString();
                 }
@@ -126,13 +126,13 @@ public class DicomWebFloor {
                     }
                     buf.flip();
                 }
-                ByteBuffer slice = buf.duplicate();
-                int n = (int) Math.min(slice.remaining(), part);
-                slice.limit(slice.position() + n);
-                while (slice.hasRemaining()) {
-                    out.write(slice);
+                int n = (int) Math.min(buf.remaining(), part);
+                int end = buf.limit();
+                buf.limit(buf.position() + n); // what follows belongs to the next file
+                while (buf.hasRemaining()) {
+                    out.write(buf);
                 }
-                buf.position(buf.position() + n);
+                buf.limit(end);
                 part -= n;
                 left -= n;
             }

@@ -53,11 +53,16 @@ body() { # $1 = name, files...: a multipart/related body of application/dicom pa
     printf -- '--%s--\r\n' "$b"; } > "$W/bodies/$name"
   echo "$b" > "$W/bodies/$name.boundary"
 }
+body10() { # $1 = name prefix, 100 files...: ten bodies of ten, $1 0 to $1 9
+  local name=$1 j; shift
+  local f=("$@")
+  for j in $(seq 0 9); do body "$name$j" "${f[@]:$((j * 10)):10}"; done
+}
 body one100 "${s1[@]}"
-for k in $(seq 0 9); do body "p$k" "${s2[@]:$((k * 10)):10}"; body "big$k" "${big[@]:$((k * 50)):50}"; done
+body10 p "${s2[@]}"
+for k in $(seq 0 9); do body "big$k" "${big[@]:$((k * 50)):50}"; done
 for k in $(seq 1 "$WARM"); do
-  mapfile -t w < <(find "$W/warm/s$k" -name '*.dcm' | sort -V); body "warm$k" "${w[@]}"
-  for j in $(seq 0 9); do body "warm${k}p$j" "${w[@]:$((j * 10)):10}"; done
+  mapfile -t w < <(find "$W/warm/s$k" -name '*.dcm' | sort -V); body "warm$k" "${w[@]}"; body10 "warm${k}p" "${w[@]}"
 done
 
 pids=()
@@ -98,6 +103,11 @@ stow() { # $1 = target, $2 = body name; fails unless 200
     --data-binary @"$W/bodies/$2" "${URL[$1]}/studies")
   [ "$code" = 200 ] || { echo "STOW $2 to $1: HTTP $code $(head -c 300 "$W/stow.out.$1.$2")" >&2; return 1; }
 }
+stow10() { # $1 = target, $2 = name prefix: the ten bodies of body10 in ten parallel requests
+  local p=() j
+  for j in $(seq 0 9); do stow "$1" "$2$j" & p+=("$!"); done
+  for j in "${p[@]}"; do wait "$j" || return 1; done
+}
 # the floor: what a server that only receives and fsyncs, or only sendfiles, takes (DicomWebFloor.java)
 cat "${big[@]}" > "$W/floor-series"
 rm -rf "$W/floor-data"
@@ -109,17 +119,11 @@ for t in orthanc arca floor; do
   # warm-up: WARM studies of 100 and a part of the big series (both servers alike), untimed; in
   # the shapes measured below, alternately one request of 100 and 10 parallel requests of 10
   for k in $(seq 1 "$WARM"); do
-    if [ $((k % 2)) = 1 ]; then stow "$t" "warm$k"; continue; fi
-    par=(); for j in $(seq 0 9); do stow "$t" "warm${k}p$j" & par+=("$!"); done
-    for j in "${par[@]}"; do wait "$j" || exit 1; done
+    if [ $((k % 2)) = 1 ]; then stow "$t" "warm$k"; else stow10 "$t" "warm${k}p" || exit 1; fi
   done
   stow "$t" big0
   t0=$(now); stow "$t" one100; t1=$(now); R[$t.one]=$(echo "$t1 - $t0" | bc)
-  t0=$(now)
-  par=()
-  for k in $(seq 0 9); do stow "$t" "p$k" & par+=("$!"); done
-  for j in "${par[@]}"; do wait "$j" || exit 1; done
-  t1=$(now); R[$t.par]=$(echo "$t1 - $t0" | bc)
+  t0=$(now); stow10 "$t" p || exit 1; t1=$(now); R[$t.par]=$(echo "$t1 - $t0" | bc)
   [ "$t" = floor ] || for k in $(seq 1 9); do stow "$t" "big$k"; done
   series="${URL[$t]}/studies/$BIG_STUDY/series/$BIG_SERIES"
   t0=$(now)
